@@ -1,0 +1,1 @@
+"""Candidates, their journey, consent and documents, and matching to vacancies."""

@@ -1,0 +1,115 @@
+"""Operations of the desk that touch several rows or send work elsewhere."""
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Count, Sum
+from django.utils import timezone
+
+from regio.models import Organisatie, OrganisatieSoort, Regio, Vestiging
+
+from .models import Rapport
+from .pdf import render_to_pdf
+
+log = logging.getLogger(__name__)
+
+# A report still waiting after this long lost its task (broker flushed, say): send it again.
+STUCK_AFTER = timedelta(minutes=30)
+
+
+@dataclass
+class RegioOverzicht:
+    """View-model of the region overview PDF: the registry's figures, computed, never typed."""
+
+    regio: Regio
+    gemaakt_op: object
+    per_soort: list[tuple[str, int]]
+    besturen: list[Organisatie]
+    totaal_fte: Decimal
+    totaal_leerlingen: int
+    vestigingen: int
+
+
+def regio_overzicht_build(*, regio: Regio) -> RegioOverzicht:
+    counts = dict(
+        Organisatie.objects.filter(regio=regio)
+        .values_list("soort")
+        .annotate(n=Count("id"))
+        .values_list("soort", "n")
+    )
+    besturen = list(
+        Organisatie.objects.filter(regio=regio, soort=OrganisatieSoort.SCHOOLBESTUUR)
+        .annotate(aantal_vestigingen=Count("vestigingen"))
+        .order_by("naam")
+    )
+    totals = Organisatie.objects.filter(
+        regio=regio, soort=OrganisatieSoort.SCHOOLBESTUUR
+    ).aggregate(fte=Sum("fte"), leerlingen=Sum("leerlingen"))
+    return RegioOverzicht(
+        regio=regio,
+        gemaakt_op=timezone.now(),
+        per_soort=[(soort.label, counts.get(soort.value, 0)) for soort in OrganisatieSoort],
+        besturen=besturen,
+        totaal_fte=totals["fte"] or Decimal(0),
+        totaal_leerlingen=totals["leerlingen"] or 0,
+        vestigingen=Vestiging.objects.filter(bestuur__regio=regio).count(),
+    )
+
+
+def rapport_request(*, regio: Regio, soort: str, user) -> Rapport:
+    """Record a report request and have a worker render it once the row is committed."""
+    from .tasks import render_rapport
+
+    with transaction.atomic():
+        rapport = Rapport.objects.create(regio=regio, soort=soort, aangevraagd_door=user)
+        transaction.on_commit(lambda: _enqueue(render_rapport, rapport))
+    return rapport
+
+
+def _enqueue(task, rapport: Rapport) -> None:
+    result = task.delay(rapport.pk)
+    # An eager run has finished by now; only record the id while the row still waits.
+    Rapport.objects.filter(pk=rapport.pk, status=Rapport.Status.WACHT).update(task_id=result.id)
+
+
+def rapport_render(*, rapport_id: int) -> None:
+    """Render a waiting report to PDF; does nothing if it is already done.
+
+    Safe to run twice (acks_late re-delivers a task whose worker died): the result is
+    stored with a conditional UPDATE, so only the first finisher's file is kept.
+    """
+    rapport = Rapport.objects.select_related("regio").filter(pk=rapport_id).first()
+    if rapport is None or rapport.status != Rapport.Status.WACHT:
+        return
+    overzicht = regio_overzicht_build(regio=rapport.regio)
+    _html, pdf = render_to_pdf("loket/pdf/regio_overzicht.html", {"overzicht": overzicht})
+    name = rapport.bestand.storage.save(
+        f"rapporten/{timezone.now():%Y}/{rapport.bestandsnaam}", ContentFile(pdf)
+    )
+    claimed = Rapport.objects.filter(pk=rapport.pk, status=Rapport.Status.WACHT).update(
+        status=Rapport.Status.KLAAR, bestand=name, klaar_op=timezone.now()
+    )
+    if not claimed:
+        rapport.bestand.storage.delete(name)
+
+
+def rapport_mark_failed(*, rapport_id: int, error: str) -> None:
+    Rapport.objects.filter(pk=rapport_id, status=Rapport.Status.WACHT).update(
+        status=Rapport.Status.MISLUKT, foutmelding=error[:2000]
+    )
+
+
+def rapporten_requeue_stuck() -> int:
+    """Send reports that waited too long to a worker again; returns how many."""
+    from .tasks import render_rapport
+
+    cutoff = timezone.now() - STUCK_AFTER
+    stuck = list(Rapport.objects.filter(status=Rapport.Status.WACHT, aangevraagd_op__lt=cutoff))
+    for rapport in stuck:
+        log.warning("Requeueing report %s that waited since %s", rapport.pk, rapport.aangevraagd_op)
+        _enqueue(render_rapport, rapport)
+    return len(stuck)

@@ -1,0 +1,28 @@
+"""URLs of the whole portal."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("mijn/", views.kandidaat_dashboard, name="kandidaat_dashboard"),
+    path("adviseur/", views.adviseur_dashboard, name="adviseur_dashboard"),
+    path("hr/", views.hr_dashboard, name="hr_dashboard"),
+    path("opleider/", views.opleider_dashboard, name="opleider_dashboard"),
+    path("projectleider/", views.projectleider_dashboard, name="projectleider_dashboard"),
+    path("projectleider/rapporten/nieuw/", views.rapport_create, name="rapport_create"),
+    path("projectleider/rapporten/<int:pk>/", views.rapport_status, name="rapport_status"),
+    path(
+        "projectleider/rapporten/<int:pk>/download/",
+        views.rapport_download,
+        name="rapport_download",
+    ),
+    path("healthz", views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("account/", include("allauth.urls")),
+    path("beheer/login/", views.admin_login),
+    path("beheer/", admin.site.urls),
+]

@@ -1,0 +1,160 @@
+"""Pages of the desk: home, the dashboard of each role, reports and the health check."""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.db import connection
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from regio.models import Regio, Role
+
+from . import services
+from .auth import needs_mfa_setup, role_required
+from .models import Rapport
+
+log = logging.getLogger(__name__)
+
+DASHBOARD_FOR_ROLE = {
+    Role.KANDIDAAT: "kandidaat_dashboard",
+    Role.LOKETADVISEUR: "adviseur_dashboard",
+    Role.HR: "hr_dashboard",
+    Role.OPLEIDER: "opleider_dashboard",
+    Role.PROJECTLEIDER: "projectleider_dashboard",
+    Role.BEHEERDER: "admin:index",
+}
+
+
+def home(request):
+    regios = Regio.objects.order_by("naam")
+    return render(request, "loket/home.html", {"regios": regios})
+
+
+@login_required
+def dashboard(request):
+    """Where a login lands: the page of the user's own role."""
+    return redirect(DASHBOARD_FOR_ROLE[request.user.role])
+
+
+def admin_login(request):
+    """The admin has no login of its own: everyone logs in through allauth (with MFA)."""
+    if request.user.is_authenticated and needs_mfa_setup(request.user):
+        return redirect("mfa_activate_totp")
+    if request.user.is_authenticated and not request.user.is_staff:
+        raise Http404
+    query = urlencode({"next": request.GET.get("next", reverse("admin:index"))})
+    return redirect(f"{reverse('account_login')}?{query}")
+
+
+@role_required(Role.KANDIDAAT)
+def kandidaat_dashboard(request):
+    return render(request, "loket/dashboard_kandidaat.html")
+
+
+@role_required(Role.LOKETADVISEUR)
+def adviseur_dashboard(request):
+    return render(request, "loket/dashboard_adviseur.html", _regio_context(request.user))
+
+
+@role_required(Role.HR)
+def hr_dashboard(request):
+    bestuur = request.user.organisatie
+    vestigingen = bestuur.vestigingen.order_by("naam") if bestuur else []
+    return render(
+        request, "loket/dashboard_hr.html", {"bestuur": bestuur, "vestigingen": vestigingen}
+    )
+
+
+@role_required(Role.OPLEIDER)
+def opleider_dashboard(request):
+    return render(request, "loket/dashboard_opleider.html", {"instituut": request.user.organisatie})
+
+
+@role_required(Role.PROJECTLEIDER)
+def projectleider_dashboard(request):
+    context = _regio_context(request.user)
+    context["rapporten"] = Rapport.objects.visible_to(request.user).select_related("regio")[:20]
+    return render(request, "loket/dashboard_projectleider.html", context)
+
+
+def _regio_context(user):
+    regio = get_object_or_404(Regio.objects.visible_to(user), pk=user.regio_id)
+    return {"regio": regio, "overzicht": services.regio_overzicht_build(regio=regio)}
+
+
+@require_POST
+@role_required(Role.PROJECTLEIDER)
+def rapport_create(request):
+    regio = get_object_or_404(Regio.objects.visible_to(request.user), pk=request.user.regio_id)
+    services.rapport_request(regio=regio, soort=Rapport.Soort.REGIO_OVERZICHT, user=request.user)
+    return redirect("projectleider_dashboard")
+
+
+@role_required(Role.PROJECTLEIDER)
+def rapport_status(request, pk):
+    """The report's row, polled by htmx while it is being made."""
+    rapport = get_object_or_404(Rapport.objects.visible_to(request.user), pk=pk)
+    return render(request, "loket/dashboard_projectleider.html#rapport_row", {"rapport": rapport})
+
+
+@role_required(Role.PROJECTLEIDER)
+def rapport_download(request, pk):
+    rapport = get_object_or_404(
+        Rapport.objects.visible_to(request.user).select_related("regio"),
+        pk=pk,
+        status=Rapport.Status.KLAAR,
+    )
+    return FileResponse(
+        rapport.bestand.open("rb"), as_attachment=True, filename=rapport.bestandsnaam
+    )
+
+
+@never_cache
+def healthz(request):
+    """Liveness of the database and Redis, for the load balancer; names no hosts or versions."""
+    checks = {"database": _check_database(), "redis": _check_redis()}
+    healthy = all(state in ("ok", "not_configured") for state in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", "checks": checks},
+        status=200 if healthy else 503,
+    )
+
+
+def _check_database():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:
+        log.exception("Health check: database unreachable")
+        return "error"
+    return "ok"
+
+
+def _check_redis():
+    if not settings.REDIS_URL:
+        return "not_configured"
+    try:
+        cache.set("healthz", "1", timeout=5)
+        if cache.get("healthz") != "1":
+            return "error"
+    except Exception:
+        log.exception("Health check: Redis unreachable")
+        return "error"
+    return "ok"
+
+
+def csrf_failure(request, reason=""):
+    return render(
+        request,
+        "403_csrf.html",
+        {"message": _("Je sessie is verlopen. Laad de pagina opnieuw en probeer het nog eens.")},
+        status=403,
+    )

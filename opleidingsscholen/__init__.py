@@ -1,0 +1,1 @@
+"""SO&P partnerships (opleidingsscholen), their members, training places and placements."""

@@ -1,0 +1,1 @@
+"""Regions, organisations (boards, schools, institutes, ...), people and their roles."""

@@ -1,0 +1,43 @@
+"""Django admin for the operator (beheerder): the registry and the people."""
+
+from django.contrib import admin
+
+from .models import Organisatie, Regio, User, Vestiging
+
+
+@admin.register(Regio)
+class RegioAdmin(admin.ModelAdmin):
+    list_display = ["naam", "sector"]
+    list_filter = ["sector"]
+    search_fields = ["naam"]
+    prepopulated_fields = {"slug": ["naam"]}
+
+
+@admin.register(Organisatie)
+class OrganisatieAdmin(admin.ModelAdmin):
+    list_display = ["naam", "soort", "regio", "bevoegd_gezag_nummer", "fte", "leerlingen"]
+    list_filter = ["soort", "regio"]
+    search_fields = ["naam", "bevoegd_gezag_nummer"]
+    list_select_related = ["regio"]
+
+
+@admin.register(Vestiging)
+class VestigingAdmin(admin.ModelAdmin):
+    list_display = ["naam", "brin", "vestigingsnummer", "gemeente", "sector", "bestuur"]
+    list_filter = ["sector"]
+    search_fields = ["naam", "brin", "gemeente"]
+    list_select_related = ["bestuur"]
+    raw_id_fields = ["bestuur"]
+
+
+@admin.register(User)
+class UserAdmin(admin.ModelAdmin):
+    """People are invited and log in through allauth; the admin sets role and membership."""
+
+    list_display = ["email", "naam", "role", "regio", "organisatie", "is_active"]
+    list_filter = ["role", "is_active", "regio"]
+    search_fields = ["email", "naam"]
+    list_select_related = ["regio", "organisatie"]
+    raw_id_fields = ["organisatie"]
+    fields = ["email", "naam", "role", "regio", "organisatie", "is_active", "last_login"]
+    readonly_fields = ["last_login"]

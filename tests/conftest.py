@@ -1,0 +1,110 @@
+"""Shared fixtures: personas for every role, plus same-role outsiders elsewhere."""
+
+import pytest
+
+from regio.models import Role
+
+from .factories import OrganisatieFactory, RegioFactory, UserFactory, VestigingFactory
+
+
+@pytest.fixture
+def regio(db):
+    return RegioFactory(naam="Onderwijsregio Twente", slug="twente")
+
+
+@pytest.fixture
+def andere_regio(db):
+    return RegioFactory(naam="Onderwijsregio Rotterdam", slug="rotterdam")
+
+
+@pytest.fixture
+def bestuur(regio):
+    bestuur = OrganisatieFactory(bestuur=True, regio=regio, naam="Stichting Tweede Kans")
+    VestigingFactory(bestuur=bestuur, naam="Basisschool De Esch", brin="12AB")
+    return bestuur
+
+
+@pytest.fixture
+def ander_bestuur(andere_regio):
+    return OrganisatieFactory(bestuur=True, regio=andere_regio, naam="Stichting Elders")
+
+
+@pytest.fixture
+def opleiding(regio):
+    return OrganisatieFactory(opleiding=True, regio=regio, naam="Pabo Twente")
+
+
+@pytest.fixture
+def andere_opleiding(andere_regio):
+    return OrganisatieFactory(opleiding=True, regio=andere_regio, naam="Hogeschool Elders")
+
+
+@pytest.fixture
+def kandidaat(db):
+    return UserFactory(email="kandidaat@example.nl", naam="Kim Kandidaat")
+
+
+@pytest.fixture
+def adviseur(regio):
+    return UserFactory(
+        email="adviseur@example.nl", naam="Ada Adviseur", role=Role.LOKETADVISEUR, regio=regio
+    )
+
+
+@pytest.fixture
+def adviseur_elders(andere_regio):
+    return UserFactory(
+        email="adviseur.elders@example.nl", role=Role.LOKETADVISEUR, regio=andere_regio
+    )
+
+
+@pytest.fixture
+def hr(bestuur):
+    return UserFactory(email="hr@example.nl", naam="Henk HR", role=Role.HR, organisatie=bestuur)
+
+
+@pytest.fixture
+def hr_elders(ander_bestuur):
+    return UserFactory(email="hr.elders@example.nl", role=Role.HR, organisatie=ander_bestuur)
+
+
+@pytest.fixture
+def opleider(opleiding):
+    return UserFactory(
+        email="opleider@example.nl", naam="Olga Opleider", role=Role.OPLEIDER, organisatie=opleiding
+    )
+
+
+@pytest.fixture
+def opleider_elders(andere_opleiding):
+    return UserFactory(
+        email="opleider.elders@example.nl", role=Role.OPLEIDER, organisatie=andere_opleiding
+    )
+
+
+@pytest.fixture
+def projectleider(regio):
+    return UserFactory(
+        email="projectleider@example.nl",
+        naam="Piet Projectleider",
+        role=Role.PROJECTLEIDER,
+        regio=regio,
+    )
+
+
+@pytest.fixture
+def projectleider_elders(andere_regio):
+    return UserFactory(
+        email="projectleider.elders@example.nl", role=Role.PROJECTLEIDER, regio=andere_regio
+    )
+
+
+@pytest.fixture
+def beheerder(db):
+    return UserFactory(email="beheerder@example.nl", naam="Bea Beheerder", role=Role.BEHEERDER)
+
+
+@pytest.fixture
+def persona(request):
+    """The persona fixture named by indirect parametrisation, e.g. ("hr", ...)."""
+    return request.getfixturevalue(request.param)

@@ -1,0 +1,80 @@
+"""factory_boy factories for the registry and the people who use the portal."""
+
+import factory
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP
+
+from regio.models import Organisatie, OrganisatieSoort, Regio, Role, Sector, User, Vestiging
+
+# A fixed TOTP secret for test staff, so tests can compute valid codes.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+PASSWORD = "Een-lang-wachtwoord-2026"
+
+
+class RegioFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Regio
+
+    naam = factory.Sequence(lambda n: f"Onderwijsregio Test {n}")
+    slug = factory.Sequence(lambda n: f"onderwijsregio-test-{n}")
+    sector = Sector.PO
+
+
+class OrganisatieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisatie
+
+    regio = factory.SubFactory(RegioFactory)
+    soort = OrganisatieSoort.OVERIG
+    naam = factory.Sequence(lambda n: f"Organisatie {n}")
+    plaats = "Enschede"
+
+    class Params:
+        bestuur = factory.Trait(
+            soort=OrganisatieSoort.SCHOOLBESTUUR,
+            naam=factory.Sequence(lambda n: f"Stichting Testbestuur {n}"),
+            bevoegd_gezag_nummer=factory.Sequence(lambda n: f"{40000 + n}"),
+            fte=100,
+            leerlingen=1500,
+        )
+        opleiding = factory.Trait(
+            soort=OrganisatieSoort.LERARENOPLEIDING,
+            naam=factory.Sequence(lambda n: f"Pabo Test {n}"),
+        )
+
+
+class VestigingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Vestiging
+
+    bestuur = factory.SubFactory(OrganisatieFactory, bestuur=True)
+    brin = factory.Sequence(lambda n: f"{n % 100:02d}{chr(65 + n // 100 % 26)}{chr(65 + n % 26)}")
+    vestigingsnummer = "00"
+    naam = factory.Sequence(lambda n: f"Basisschool De Test {n}")
+    gemeente = "Enschede"
+    sector = Sector.PO
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A user with a verified e-mail address; staff roles get TOTP unless `mfa=False`."""
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"persoon{n}@example.nl")
+    naam = factory.Sequence(lambda n: f"Persoon {n}")
+    role = Role.KANDIDAAT
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):
+        obj.save()
+        if create:
+            EmailAddress.objects.create(user=obj, email=obj.email, primary=True, verified=True)
+
+    @factory.post_generation
+    def mfa(obj, create, extracted, **kwargs):
+        wants_mfa = obj.is_portal_staff if extracted is None else extracted
+        if create and wants_mfa:
+            TOTP.activate(obj, TOTP_SECRET)
