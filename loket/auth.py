@@ -10,8 +10,6 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from regio.models import Role
-
 
 def needs_mfa_setup(user) -> bool:
     """A staff user without an authenticator may not see other people's data yet."""
@@ -19,12 +17,13 @@ def needs_mfa_setup(user) -> bool:
 
 
 def role_required(*roles):
-    """Let only logged-in users with one of `roles` in; the operator may enter everywhere.
+    """Let only logged-in users with one of `roles` in.
 
     Someone with another role gets a 404 (a page out of scope does not exist for them);
-    a staff user without MFA is sent to set it up first.
+    a staff user without MFA is sent to set it up first. The operator is not let in
+    implicitly: a page that serves the operator too names Role.BEHEERDER.
     """
-    allowed = {*roles, Role.BEHEERDER}
+    allowed = set(roles)
 
     def decorator(view):
         @wraps(view)

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regio.models import Regio, Role
@@ -66,4 +67,5 @@ class Rapport(models.Model):
 
     @property
     def bestandsnaam(self):
-        return f"{self.soort}-{self.regio.slug}-{self.aangevraagd_op:%Y%m%d-%H%M}.pdf"
+        stamp = timezone.localtime(self.aangevraagd_op)
+        return f"{self.soort}-{self.regio.slug}-{stamp:%Y%m%d-%H%M}.pdf"

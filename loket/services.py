@@ -4,6 +4,7 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
+from uuid import uuid4
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -71,9 +72,10 @@ def rapport_request(*, regio: Regio, soort: str, user) -> Rapport:
 
 
 def _enqueue(task, rapport: Rapport) -> None:
-    result = task.delay(rapport.pk)
-    # An eager run has finished by now; only record the id while the row still waits.
-    Rapport.objects.filter(pk=rapport.pk, status=Rapport.Status.WACHT).update(task_id=result.id)
+    # The id is stored before sending, so a fast worker never finds a row without it.
+    task_id = str(uuid4())
+    Rapport.objects.filter(pk=rapport.pk).update(task_id=task_id)
+    task.apply_async(args=[rapport.pk], task_id=task_id)
 
 
 def rapport_render(*, rapport_id: int) -> None:

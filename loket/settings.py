@@ -6,6 +6,7 @@ their development values explicitly in the Makefile. Every variable is documente
 `.env.example`.
 """
 
+import warnings
 from pathlib import Path
 
 import environ
@@ -87,8 +88,23 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # `page.html#fragment` names a {% partialdef %} of a page, as in Django 6.
+            "loaders": [
+                (
+                    "template_partials.loader.Loader",
+                    [
+                        (
+                            "django.template.loaders.cached.Loader",
+                            [
+                                "django.template.loaders.filesystem.Loader",
+                                "django.template.loaders.app_directories.Loader",
+                            ],
+                        )
+                    ],
+                )
+            ],
+            "builtins": ["template_partials.templatetags.partials"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
@@ -96,7 +112,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "loket.context_processors.portal",
             ],
-            "builtins": ["template_partials.templatetags.partials"],
         },
     },
 ]
@@ -132,8 +147,11 @@ STORAGES = {
         )
     },
 }
-# Tests and the quickstart serve static files straight from the apps, without collectstatic.
-WHITENOISE_USE_FINDERS = DEBUG or env_bool("WHITENOISE_USE_FINDERS", False)
+# Tests and the quickstart serve static files straight from the apps, without collectstatic,
+# so there is no STATIC_ROOT for whitenoise to scan.
+WHITENOISE_USE_FINDERS = DEBUG
+if DEBUG:
+    warnings.filterwarnings("ignore", message="No directory at: ")
 
 # ---------------------------------------------------------------------------
 # Language: Dutch first, English maintained
@@ -248,6 +266,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # WeasyPrint narrates every rendering step at INFO.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
 # ---------------------------------------------------------------------------

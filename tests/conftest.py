@@ -108,3 +108,10 @@ def beheerder(db):
 def persona(request):
     """The persona fixture named by indirect parametrisation, e.g. ("hr", ...)."""
     return request.getfixturevalue(request.param)
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Files the tests make (report PDFs) go to a temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
