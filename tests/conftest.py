@@ -115,3 +115,11 @@ def media_root(settings, tmp_path):
     """Files the tests make (report PDFs) go to a temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Each test starts with an empty cache (Redis db 1 is the tests' own)."""
+    from django.core.cache import cache
+
+    cache.clear()
