@@ -1,0 +1,100 @@
+"""Deterministic demo data for the portal: the steps of `manage.py seed_demo` and how they run.
+
+Each kind of data has one generator, `make_<kind>(ctx, rng) -> rows`, listed in STEPS in the
+order they must run. A generator reads what earlier ones left in the DemoContext, inserts its
+rows with bulk_create and returns how many it made. To add a kind of data (candidates,
+vacancies, ...), write its generator in a module of this package and append it to STEPS.
+"""
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from django.db import transaction
+
+from regio.models import Regio, User
+
+from .context import SCALES, DemoContext
+from .data import DEMO_PASSWORD
+from .logins import demo_emails, existing_demo_logins, logins_table, make_demo_logins
+from .registry import make_boards, make_partners, make_regions, make_schools
+
+__all__ = [
+    "DEMO_PASSWORD",
+    "SCALES",
+    "STEPS",
+    "DatabaseNotEmpty",
+    "Outcome",
+    "logins_table",
+    "seed_demo",
+]
+
+
+class Step(NamedTuple):
+    name: str
+    make: Callable
+
+
+STEPS: list[Step] = [
+    Step("regions", make_regions),
+    Step("partners", make_partners),
+    Step("boards", make_boards),
+    Step("schools", make_schools),
+    Step("logins", make_demo_logins),
+]
+
+
+class DatabaseNotEmpty(Exception):
+    """The database already holds data that the demo data would clash with."""
+
+
+@dataclass
+class Outcome:
+    """What a run did: whether it made data, the rows per step, and the demo logins there are."""
+
+    created: bool
+    existing_regions: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    logins: list[User] = field(default_factory=list)
+
+
+def seed_demo(
+    *, scale: str, seed: int, if_empty: bool = False, log: Callable[[str], None] | None = None
+) -> Outcome:
+    """Fill an empty database with the demo data of `scale`, the same for the same `seed`.
+
+    All in one transaction. With data present it raises DatabaseNotEmpty, or with `if_empty`
+    returns an Outcome with created=False. `log`, if given, gets one line per step with its
+    row count and time.
+    """
+    ctx = DemoContext(scale=SCALES[scale], seed=seed)
+    outcome = Outcome(created=False)
+    with transaction.atomic():
+        outcome.existing_regions = Regio.objects.count()
+        if outcome.existing_regions:
+            if not if_empty:
+                raise DatabaseNotEmpty(
+                    f"The database already has {outcome.existing_regions} region(s); seed_demo "
+                    "only fills an empty database. Use --if-empty to leave it as it is, or "
+                    "flush the database first."
+                )
+            outcome.logins = existing_demo_logins()
+            return outcome
+        taken = list(User.objects.filter(email__in=demo_emails()).values_list("email", flat=True))
+        if taken:
+            raise DatabaseNotEmpty(
+                f"The database has no regions but already has demo user(s) {', '.join(taken)}; "
+                "remove them or flush the database first."
+            )
+        for step in STEPS:
+            started = time.perf_counter()
+            rows = step.make(ctx, ctx.rng(step.name))
+            outcome.rows[step.name] = rows
+            outcome.seconds[step.name] = time.perf_counter() - started
+            if log:
+                log(f"step {step.name:<10} {rows:>8} rows {outcome.seconds[step.name]:8.3f} s")
+        outcome.created = True
+    outcome.logins = existing_demo_logins()
+    return outcome

@@ -1,0 +1,58 @@
+"""The scales of demo data and the state the generators share while they fill the database."""
+
+import random
+from dataclasses import dataclass, field
+
+from regio.models import Organisatie, Regio
+
+from .data import RegionSpec
+
+# Rows per INSERT for bulk_create; the database backend lowers it where it must (SQLite).
+BATCH_SIZE = 1000
+
+
+@dataclass(frozen=True)
+class Scale:
+    """How much demo data to make: the first `regions` of data.REGIONS and totals over them."""
+
+    name: str
+    regions: int
+    boards: int
+    schools: int
+    min_boards_per_region: int
+
+
+SCALES: dict[str, Scale] = {
+    "small": Scale("small", regions=3, boards=18, schools=54, min_boards_per_region=4),
+    "national": Scale("national", regions=35, boards=1200, schools=7000, min_boards_per_region=4),
+}
+
+
+@dataclass
+class Board:
+    """A school board being made, with what the schools step needs to know about it."""
+
+    org: Organisatie
+    spec: RegionSpec
+    sector: str
+    denomination: str
+    schools: int
+
+
+@dataclass
+class DemoContext:
+    """What one run has made so far, for the generators that come after."""
+
+    scale: Scale
+    seed: int
+    regions: list[tuple[RegionSpec, Regio]] = field(default_factory=list)
+    institutes: dict[str, list[Organisatie]] = field(default_factory=dict)  # by regio slug
+    boards: list[Board] = field(default_factory=list)
+
+    def rng(self, stream: str) -> random.Random:
+        """A random stream of its own per generator, derived from the seed only.
+
+        A string seed is hashed with SHA-512, so it does not depend on PYTHONHASHSEED, and a
+        generator added later does not shift the numbers the existing ones draw.
+        """
+        return random.Random(f"{self.seed}/{stream}")

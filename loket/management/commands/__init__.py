@@ -1,0 +1,1 @@
+"""The loket app's manage.py commands."""

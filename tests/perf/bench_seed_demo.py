@@ -1,0 +1,134 @@
+"""Benchmark of `seed_demo --scale national` on PostgreSQL; writes its section of BENCHMARKS.md."""
+
+import datetime
+import os
+import platform
+import re
+import resource
+import time
+from io import StringIO
+from pathlib import Path
+
+import django
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.management import call_command
+from django.db import connection
+
+from regio.models import Organisatie, Regio, User, Vestiging
+
+BUDGET_SECONDS = 5 * 60
+BENCHMARKS = Path(__file__).resolve().parents[2] / "BENCHMARKS.md"
+START = "<!-- bench_seed_demo:start -->"
+END = "<!-- bench_seed_demo:end -->"
+HEADER = """# Benchmarks
+
+Every figure here comes from a real run of a benchmark in `tests/perf/`; each section names the
+command, the machine and the date. Run them all with `make bench` (PostgreSQL and Redis are
+started if needed, then `pytest tests/perf/bench_*.py -s` runs with the test environment of the
+Makefile). Benchmarks are not part of `make test`: their files are named `bench_*.py` and the
+normal run only collects `test_*.py`. Each benchmark rewrites its own section between its
+markers and fails when it exceeds its time budget.
+"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_seed_demo_national_stays_within_five_minutes():
+    assert connection.vendor == "postgresql", "the budget is for PostgreSQL"
+    rss_before = _rss_mib()
+    reset = _reset_peak_rss()
+    out = StringIO()
+    started = time.perf_counter()
+    call_command("seed_demo", "--scale", "national", "--seed", "1", verbosity=2, stdout=out)
+    seconds = time.perf_counter() - started
+    peak = _peak_rss_mib()
+
+    rows = {
+        model._meta.db_table: model.objects.count()
+        for model in (Regio, Organisatie, Vestiging, User, EmailAddress)
+    }
+    steps = re.findall(r"^step (\S+)\s+(\d+) rows\s+([\d.]+) s$", out.getvalue(), re.MULTILINE)
+    peak_label = "peak during the run" if reset else "peak of the whole process"
+    memory = {
+        "resident before the run": f"{rss_before:.0f} MiB",
+        f"{peak_label} (ru_maxrss)": f"{peak:.0f} MiB",
+    }
+    _write_section(_section(seconds, rows, steps, memory))
+    print(f"\nseed_demo --scale national: {seconds:.2f} s, peak RSS {peak:.0f} MiB")
+
+    assert rows["regio_vestiging"] >= 6000
+    assert seconds < BUDGET_SECONDS
+
+
+def _peak_rss_mib() -> float:
+    """Peak resident memory of this process (Linux reports ru_maxrss in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _rss_mib() -> float:
+    status = Path("/proc/self/status").read_text()
+    return int(re.search(r"^VmRSS:\s*(\d+) kB", status, re.MULTILINE).group(1)) / 1024
+
+
+def _reset_peak_rss() -> bool:
+    """Reset the high-water mark behind ru_maxrss, so it shows the run's peak, not the
+    migrations' that created the test database. False where Linux does not allow it."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
+def _machine() -> dict[str, str]:
+    cpuinfo = Path("/proc/cpuinfo").read_text()
+    meminfo = Path("/proc/meminfo").read_text()
+    model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.MULTILINE)
+    mem_kib = int(re.search(r"^MemTotal:\s*(\d+) kB", meminfo, re.MULTILINE).group(1))
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        pg_version = cursor.fetchone()[0]
+    return {
+        "CPU": model.group(1).strip() if model else platform.processor() or "unknown",
+        "cores (nproc)": str(len(os.sched_getaffinity(0))),
+        "memory": f"{mem_kib / 1024**2:.1f} GiB",
+        "database": f"PostgreSQL {pg_version}",
+        "Python / Django": f"{platform.python_version()} / {django.get_version()}",
+    }
+
+
+def _section(seconds, rows, steps, memory) -> str:
+    lines = [
+        START,
+        "## seed_demo --scale national --seed 1 (PostgreSQL)",
+        "",
+        f"Command: `make bench` (`tests/perf/bench_seed_demo.py`), run on "
+        f"{datetime.date.today().isoformat()}. Budget: {BUDGET_SECONDS} s.",
+        "",
+        "| machine | |",
+        "| --- | --- |",
+        *[f"| {key} | {value} |" for key, value in _machine().items()],
+        "",
+        "| rows made | |",
+        "| --- | ---: |",
+        *[f"| {table} | {count:,} |" for table, count in rows.items()],
+        "",
+        "| figure | value |",
+        "| --- | ---: |",
+        f"| wall time, whole command | {seconds:.2f} s |",
+        *[f"| step {name} ({int(n):,} rows) | {float(s):.3f} s |" for name, n, s in steps],
+        *[f"| memory, {key} | {value} |" for key, value in memory.items()],
+        END,
+    ]
+    return "\n".join(lines)
+
+
+def _write_section(section: str) -> None:
+    """Replace this benchmark's section of BENCHMARKS.md, or append it."""
+    text = BENCHMARKS.read_text() if BENCHMARKS.exists() else HEADER
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        text = before + section + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    BENCHMARKS.write_text(text)
