@@ -11,9 +11,10 @@ SETTINGS = ROOT / "loket" / "settings.py"
 ENV_EXAMPLE = ROOT / ".env.example"
 COMPOSE = ROOT / "docker-compose.yml"
 
-# env.str(...), env.int(...), env.list(...), env.db_url(...), env(...), env_bool(...)
+# env.str(...), env.int(...), env.list(...), env.db_url(...), env(...), and the settings' own
+# strict helpers, which are all named env_<kind>(...): env_bool, env_list.
 ENV_OBJECT = "env"
-ENV_FUNCTIONS = {"env_bool"}
+ENV_HELPER_PREFIX = "env_"
 
 # `NAME=value`, or `# NAME=value` for a documented but commented-out variable.
 ASSIGNMENT = re.compile(r"^(?P<commented>#\s*)?(?P<name>[A-Z][A-Z0-9_]*)=(?P<value>.*)$")
@@ -31,7 +32,7 @@ def _is_os_environ(node: ast.expr) -> bool:
 def _reads_environment(call: ast.Call) -> bool:
     func = call.func
     if isinstance(func, ast.Name):
-        return func.id == ENV_OBJECT or func.id in ENV_FUNCTIONS
+        return func.id == ENV_OBJECT or func.id.startswith(ENV_HELPER_PREFIX)
     if isinstance(func, ast.Attribute):
         return (
             _is_name(func.value, ENV_OBJECT)  # env.str(...), env.list(...)

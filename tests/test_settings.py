@@ -17,12 +17,12 @@ PRODUCTION = {
 }
 
 
-def load_settings(**overrides):
+def load_settings(show="DEBUG", **overrides):
     """Import the settings in a fresh interpreter with only these variables set."""
     env = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "loket.settings"}
     env.update({k: v for k, v in {**PRODUCTION, **overrides}.items() if v is not None})
     return subprocess.run(
-        [sys.executable, "-c", "from django.conf import settings; print(settings.DEBUG)"],
+        [sys.executable, "-c", f"from django.conf import settings; print(settings.{show})"],
         cwd=settings.BASE_DIR,
         env=env,
         capture_output=True,
@@ -99,3 +99,14 @@ def test_every_beat_entry_names_a_registered_task():
     app.loader.import_default_modules()
     for key, entry in app.conf.beat_schedule.items():
         assert entry["task"] in app.tasks, key
+
+
+def test_a_request_for_an_unknown_host_gets_a_400_not_a_500(client, db):
+    response = client.get("/", headers={"host": "evil.example"})
+    assert response.status_code == 400
+    assert "Ongeldig verzoek" in response.content.decode()
+
+
+def test_spaces_in_the_host_list_are_not_part_of_the_names():
+    result = load_settings("ALLOWED_HOSTS", DJANGO_ALLOWED_HOSTS="a.example, b.example,")
+    assert result.stdout.strip() == "['a.example', 'b.example']", result.stderr
