@@ -1,0 +1,1 @@
+"""End-to-end tests that drive real Chromium through Playwright against the live server."""
