@@ -19,7 +19,7 @@ class NavItem:
 EVERYONE = frozenset()
 
 NAVIGATION = [
-    NavItem(_("Home"), "home", EVERYONE),
+    NavItem(_("Startpagina"), "home", EVERYONE),
     NavItem(_("Mijn traject"), "kandidaat_dashboard", frozenset({Role.KANDIDAAT})),
     NavItem(_("Adviesgesprekken"), "adviseur_dashboard", frozenset({Role.LOKETADVISEUR})),
     NavItem(_("Vacatures en tekorten"), "hr_dashboard", frozenset({Role.HR})),

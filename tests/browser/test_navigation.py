@@ -12,14 +12,20 @@ from .axe import assert_accessible
 pytestmark = pytest.mark.browser
 
 # Per persona: the main menu it sees (in order; nothing more, nothing less) and where a
-# login lands. "Home" is the Dutch label as well as the English one.
+# login lands; "Startpagina" is "Home" in English.
 ROLES = [
-    pytest.param("kandidaat", ["Home", "Mijn traject"], "kandidaat_dashboard", id="kandidaat"),
-    pytest.param("adviseur", ["Home", "Adviesgesprekken"], "adviseur_dashboard", id="adviseur"),
-    pytest.param("hr", ["Home", "Vacatures en tekorten"], "hr_dashboard", id="hr"),
-    pytest.param("opleider", ["Home", "Toelating"], "opleider_dashboard", id="opleider"),
-    pytest.param("projectleider", ["Home", "Regio"], "projectleider_dashboard", id="projectleider"),
-    pytest.param("beheerder", ["Home", "Beheer"], "admin:index", id="beheerder"),
+    pytest.param(
+        "kandidaat", ["Startpagina", "Mijn traject"], "kandidaat_dashboard", id="kandidaat"
+    ),
+    pytest.param(
+        "adviseur", ["Startpagina", "Adviesgesprekken"], "adviseur_dashboard", id="adviseur"
+    ),
+    pytest.param("hr", ["Startpagina", "Vacatures en tekorten"], "hr_dashboard", id="hr"),
+    pytest.param("opleider", ["Startpagina", "Toelating"], "opleider_dashboard", id="opleider"),
+    pytest.param(
+        "projectleider", ["Startpagina", "Regio"], "projectleider_dashboard", id="projectleider"
+    ),
+    pytest.param("beheerder", ["Startpagina", "Beheer"], "admin:index", id="beheerder"),
 ]
 
 
