@@ -29,12 +29,6 @@ CHROMIUM_ARGS = [
 TOTP_PERIOD = 30
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """Passwords are hashed per persona and checked at each login; PBKDF2 costs a second."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture(scope="session")
 def browser():
     """Chromium, launched once for the whole session."""
