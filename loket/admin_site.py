@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .auth import needs_mfa_setup
+from regio.access import needs_mfa_setup
 
 
 class LoketAdminSite(admin.AdminSite):

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from regio.access import needs_mfa_setup, role_required
 from regio.models import Regio, Role
 
 from . import services
-from .auth import needs_mfa_setup, role_required
 from .models import Rapport
 
 log = logging.getLogger(__name__)

@@ -1,4 +1,7 @@
-"""Who may open which page: the role check and the MFA gate for staff roles."""
+"""Who may open which page: the role check and the MFA gate for staff roles.
+
+It lives in the lowest app so every app's views can use it.
+"""
 
 from functools import wraps
 
