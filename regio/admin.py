@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import Organisatie, Regio, User, Vestiging
+from .models import Contactpersoon, Deelname, Organisatie, Regio, User, Vestiging
 
 
 @admin.register(Regio)
@@ -11,6 +11,17 @@ class RegioAdmin(admin.ModelAdmin):
     list_filter = ["sector"]
     search_fields = ["naam"]
     prepopulated_fields = {"slug": ["naam"]}
+    raw_id_fields = ["penvoerder"]
+
+
+class ContactpersoonInline(admin.TabularInline):
+    model = Contactpersoon
+    extra = 0
+
+
+class DeelnameInline(admin.TabularInline):
+    model = Deelname
+    extra = 0
 
 
 @admin.register(Organisatie)
@@ -19,6 +30,16 @@ class OrganisatieAdmin(admin.ModelAdmin):
     list_filter = ["soort", "regio"]
     search_fields = ["naam", "bevoegd_gezag_nummer"]
     list_select_related = ["regio"]
+    inlines = [DeelnameInline, ContactpersoonInline]
+
+
+@admin.register(Deelname)
+class DeelnameAdmin(admin.ModelAdmin):
+    list_display = ["organisatie", "regio", "status", "sinds", "ondertekend_op"]
+    list_filter = ["status", "regio"]
+    search_fields = ["organisatie__naam"]
+    list_select_related = ["organisatie", "regio"]
+    raw_id_fields = ["organisatie"]
 
 
 @admin.register(Vestiging)

@@ -1,5 +1,7 @@
 """Regions, the organisations in their registry, and the people who use the portal."""
 
+import re
+
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -40,6 +42,40 @@ class Regio(models.Model):
         choices=Sector.choices,
         help_text=_("De sector(en) waarvoor de regio een aanpak heeft."),
     )
+    gemeenten = models.JSONField(
+        _("gemeenten"),
+        default=list,
+        blank=True,
+        help_text=_("De gemeenten van de regio; de DUO-import neemt scholen daaruit over."),
+    )
+    penvoerder = models.ForeignKey(
+        "Organisatie",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("penvoerder"),
+        help_text=_("De partner die de subsidie beheert."),
+    )
+    # The RAP rules: at least two thirds of the boards, together at least 1,600 fte. Kept as a
+    # fraction so that 16 of 24 boards meets "two thirds" exactly, without rounding.
+    eis_besturen_teller = models.PositiveSmallIntegerField(
+        _("eis besturen (teller)"),
+        default=2,
+        help_text=_("Minimaal aandeel deelnemende besturen: teller van de breuk, bijv. 2 van 2/3."),
+    )
+    eis_besturen_noemer = models.PositiveSmallIntegerField(
+        _("eis besturen (noemer)"),
+        default=3,
+        help_text=_("Noemer van de breuk, bijv. 3 van 2/3."),
+    )
+    eis_minimum_fte = models.DecimalField(
+        _("eis minimaal fte"),
+        max_digits=8,
+        decimal_places=1,
+        default=1600,
+        help_text=_("Minimale personeelsomvang van de deelnemende besturen samen."),
+    )
 
     objects = RegioQuerySet.as_manager()
 
@@ -47,6 +83,19 @@ class Regio(models.Model):
         ordering = ["naam"]
         verbose_name = _("regio")
         verbose_name_plural = _("regio's")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(eis_besturen_noemer__gt=0)
+                & Q(eis_besturen_teller__lte=models.F("eis_besturen_noemer")),
+                name="regio_eis_besturen_is_breuk",
+                violation_error_message=_("De eis voor besturen moet een breuk tot 1 zijn."),
+            ),
+            models.CheckConstraint(
+                condition=Q(eis_minimum_fte__gte=0),
+                name="regio_eis_fte_niet_negatief",
+                violation_error_message=_("Het minimum aantal fte kan niet negatief zijn."),
+            ),
+        ]
 
     def __str__(self):
         return self.naam
@@ -62,8 +111,40 @@ class OrganisatieSoort(models.TextChoices):
     OVERIG = "overig", _("Overig")
 
 
+class Opleidingssoort(models.TextChoices):
+    PABO = "pabo", _("Pabo")
+    TWEEDEGRAADS = "tweedegraads", _("Tweedegraads lerarenopleiding")
+    EERSTEGRAADS = "eerstegraads", _("Eerstegraads / universitaire lerarenopleiding")
+    EDUCATIEVE_MASTER = "educatieve_master", _("Educatieve minor of master")
+    PDG = "pdg", _("Pedagogisch-didactisch getuigschrift (PDG)")
+
+
+class Opleidingsniveau(models.TextChoices):
+    HBO = "hbo", _("Hbo")
+    WO = "wo", _("Wo")
+
+
+class OrganisatieQuerySet(models.QuerySet):
+    def besturen(self):
+        return self.filter(soort=OrganisatieSoort.SCHOOLBESTUUR)
+
+    def editable_by(self, user):
+        """Organisations a user may change: the project leader's region, or all for the operator."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.role == Role.BEHEERDER:
+            return self
+        if user.role == Role.PROJECTLEIDER:
+            return self.filter(regio_id=user.regio_id)
+        return self.none()
+
+
 class Organisatie(models.Model):
-    """A partner organisation in a region's registry (board, institute, municipality, ...)."""
+    """A partner organisation in a region's registry (board, institute, municipality, ...).
+
+    The registry is public: who the partners of a region are is no secret. Editing is scoped
+    (see OrganisatieQuerySet.editable_by).
+    """
 
     regio = models.ForeignKey(
         Regio,
@@ -95,6 +176,25 @@ class Organisatie(models.Model):
         blank=True,
         help_text=_("Aantal leerlingen van een schoolbestuur."),
     )
+    opleidingssoort = models.CharField(
+        _("soort opleiding"),
+        max_length=20,
+        choices=Opleidingssoort.choices,
+        blank=True,
+        help_text=_("Voor lerarenopleidingen: welke opleiding."),
+    )
+    opleidingsniveau = models.CharField(
+        _("niveau"),
+        max_length=3,
+        choices=Opleidingsniveau.choices,
+        blank=True,
+        help_text=_("Voor lerarenopleidingen: hbo of wo."),
+    )
+    adres = models.CharField(_("adres"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    objects = OrganisatieQuerySet.as_manager()
 
     class Meta:
         ordering = ["naam"]
@@ -118,6 +218,97 @@ class Organisatie(models.Model):
     def __str__(self):
         return self.naam
 
+    @property
+    def is_bestuur(self):
+        return self.soort == OrganisatieSoort.SCHOOLBESTUUR
+
+    def clean(self):
+        errors = {}
+        if self.is_bestuur:
+            if not self.bevoegd_gezag_nummer:
+                errors["bevoegd_gezag_nummer"] = _(
+                    "Een schoolbestuur heeft een bevoegd-gezagnummer."
+                )
+            elif not re.fullmatch(r"\d{5}", self.bevoegd_gezag_nummer):
+                errors["bevoegd_gezag_nummer"] = _(
+                    "Een bevoegd-gezagnummer bestaat uit vijf cijfers."
+                )
+        if self.soort == OrganisatieSoort.LERARENOPLEIDING and not self.opleidingssoort:
+            errors["opleidingssoort"] = _("Kies welke lerarenopleiding dit is.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Contactpersoon(models.Model):
+    """Someone at a partner organisation the desk can contact."""
+
+    organisatie = models.ForeignKey(
+        Organisatie,
+        on_delete=models.CASCADE,
+        related_name="contactpersonen",
+        verbose_name=_("organisatie"),
+    )
+    naam = models.CharField(_("naam"), max_length=150)
+    functie = models.CharField(_("functie"), max_length=150, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = _("contactpersoon")
+        verbose_name_plural = _("contactpersonen")
+
+    def __str__(self):
+        return self.naam
+
+
+class DeelnameStatus(models.TextChoices):
+    DEELNEMEND = "deelnemend", _("Neemt deel")
+    UITGENODIGD = "uitgenodigd", _("Uitgenodigd")
+    VERTROKKEN = "vertrokken", _("Vertrokken")
+
+
+class Deelname(models.Model):
+    """Whether an organisation takes part in a region's plan, since when, and when it signed."""
+
+    organisatie = models.ForeignKey(
+        Organisatie,
+        on_delete=models.CASCADE,
+        related_name="deelnames",
+        verbose_name=_("organisatie"),
+    )
+    regio = models.ForeignKey(
+        Regio, on_delete=models.CASCADE, related_name="deelnames", verbose_name=_("regio")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=DeelnameStatus.choices,
+        default=DeelnameStatus.UITGENODIGD,
+    )
+    sinds = models.DateField(_("sinds"), null=True, blank=True)
+    ondertekend_op = models.DateField(
+        _("ondertekend op"),
+        null=True,
+        blank=True,
+        help_text=_("De datum waarop de partner het plan van aanpak ondertekende."),
+    )
+
+    class Meta:
+        ordering = ["regio", "organisatie__naam"]
+        verbose_name = _("deelname")
+        verbose_name_plural = _("deelnames")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisatie", "regio"],
+                name="deelname_een_per_regio",
+                violation_error_message=_("Deze organisatie heeft al een deelname in deze regio."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisatie} – {self.regio}: {self.get_status_display()}"
+
 
 class Vestiging(models.Model):
     """A school location, known publicly by its BRIN code and vestigingsnummer."""
@@ -136,6 +327,9 @@ class Vestiging(models.Model):
     naam = models.CharField(_("naam"), max_length=200)
     gemeente = models.CharField(_("gemeente"), max_length=100)
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    adres = models.CharField(_("adres"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    plaats = models.CharField(_("plaats"), max_length=100, blank=True)
 
     class Meta:
         ordering = ["naam"]
@@ -153,8 +347,15 @@ class Vestiging(models.Model):
         return f"{self.naam} ({self.brin}{self.vestigingsnummer})"
 
     def clean(self):
+        errors = {}
         if self.bestuur_id and self.bestuur.soort != OrganisatieSoort.SCHOOLBESTUUR:
-            raise ValidationError({"bestuur": _("Een vestiging hoort bij een schoolbestuur.")})
+            errors["bestuur"] = _("Een vestiging hoort bij een schoolbestuur.")
+        if self.brin and not re.fullmatch(r"\d{2}[A-Z0-9]{2}", self.brin):
+            errors["brin"] = _("Een BRIN-code bestaat uit twee cijfers en twee letters of cijfers.")
+        if self.vestigingsnummer and not re.fullmatch(r"\d{2}", self.vestigingsnummer):
+            errors["vestigingsnummer"] = _("Een vestigingsnummer bestaat uit twee cijfers.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class Role(models.TextChoices):

@@ -4,7 +4,20 @@ import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
 
-from regio.models import Organisatie, OrganisatieSoort, Regio, Role, Sector, User, Vestiging
+from opleidingsscholen.models import Opleidingsschool, Plaatsingen
+from regio.models import (
+    Deelname,
+    DeelnameStatus,
+    Opleidingsniveau,
+    Opleidingssoort,
+    Organisatie,
+    OrganisatieSoort,
+    Regio,
+    Role,
+    Sector,
+    User,
+    Vestiging,
+)
 
 # A fixed TOTP secret for test staff, so tests can compute valid codes.
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
@@ -40,6 +53,8 @@ class OrganisatieFactory(factory.django.DjangoModelFactory):
         opleiding = factory.Trait(
             soort=OrganisatieSoort.LERARENOPLEIDING,
             naam=factory.Sequence(lambda n: f"Pabo Test {n}"),
+            opleidingssoort=Opleidingssoort.PABO,
+            opleidingsniveau=Opleidingsniveau.HBO,
         )
 
 
@@ -53,6 +68,44 @@ class VestigingFactory(factory.django.DjangoModelFactory):
     naam = factory.Sequence(lambda n: f"Basisschool De Test {n}")
     gemeente = "Enschede"
     sector = Sector.PO
+
+
+class DeelnameFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Deelname
+
+    organisatie = factory.SubFactory(OrganisatieFactory, bestuur=True)
+    regio = factory.SelfAttribute("organisatie.regio")
+    status = DeelnameStatus.DEELNEMEND
+
+
+class OpleidingsschoolFactory(factory.django.DjangoModelFactory):
+    """A partnership with one partner institute of its region (a partnership needs one)."""
+
+    class Meta:
+        model = Opleidingsschool
+        skip_postgeneration_save = True
+
+    regio = factory.SubFactory(RegioFactory)
+    naam = factory.Sequence(lambda n: f"Opleidingsschool Test {n}")
+    sector = Sector.PO
+
+    @factory.post_generation
+    def instituten(obj, create, extracted, **kwargs):
+        if create:
+            obj.instituten.set(extracted or [OrganisatieFactory(opleiding=True, regio=obj.regio)])
+
+
+class PlaatsingenFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Plaatsingen
+
+    opleidingsschool = factory.SubFactory(OpleidingsschoolFactory)
+    schooljaar = 2025
+    studenten_binnen = 0
+    studenten_buiten = 0
+    zij_instromers_binnen = 0
+    zij_instromers_buiten = 0
 
 
 class UserFactory(factory.django.DjangoModelFactory):

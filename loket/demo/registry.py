@@ -7,7 +7,15 @@ from functools import partial
 
 from django.utils.text import slugify
 
-from regio.models import Organisatie, OrganisatieSoort, Regio, Sector, Vestiging
+from regio.models import (
+    Opleidingsniveau,
+    Opleidingssoort,
+    Organisatie,
+    OrganisatieSoort,
+    Regio,
+    Sector,
+    Vestiging,
+)
 
 from . import data
 from .context import BATCH_SIZE, Board, DemoContext
@@ -37,7 +45,11 @@ def make_partners(ctx: DemoContext, rng: random.Random) -> int:
         city = spec.gemeenten[0]
         institutes = [
             Organisatie(
-                regio=regio, soort=OrganisatieSoort.LERARENOPLEIDING, naam=naam, plaats=plaats
+                regio=regio,
+                soort=OrganisatieSoort.LERARENOPLEIDING,
+                naam=naam,
+                plaats=plaats,
+                **institute_kind(naam),
             )
             for naam, plaats in spec.institutes
         ]
@@ -53,6 +65,21 @@ def make_partners(ctx: DemoContext, rng: random.Random) -> int:
         rows += [Organisatie(regio=regio, soort=s, naam=n, plaats=city) for s, n in others]
     Organisatie.objects.bulk_create(rows, batch_size=BATCH_SIZE)
     return len(rows)
+
+
+def institute_kind(naam: str) -> dict:
+    """Kind and level of a teacher-training institute, read from its (real) name."""
+    if "pabo" in naam.lower():
+        return {"opleidingssoort": Opleidingssoort.PABO, "opleidingsniveau": Opleidingsniveau.HBO}
+    if "universit" in naam.lower():
+        return {
+            "opleidingssoort": Opleidingssoort.EERSTEGRAADS,
+            "opleidingsniveau": Opleidingsniveau.WO,
+        }
+    return {
+        "opleidingssoort": Opleidingssoort.TWEEDEGRAADS,
+        "opleidingsniveau": Opleidingsniveau.HBO,
+    }
 
 
 def make_boards(ctx: DemoContext, rng: random.Random) -> int:
