@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from opleidingsscholen.coverage import opleidingsaandeel_for
 from regio.access import needs_mfa_setup, role_required
+from regio.coverage import dekking_for
 from regio.models import Regio, Role
 
 from . import services
@@ -35,6 +37,20 @@ DASHBOARD_FOR_ROLE = {
 def home(request):
     regios = Regio.objects.order_by("naam")
     return render(request, "loket/home.html", {"regios": regios})
+
+
+def regio_detail(request, slug):
+    """A region's public page: its coverage figures and links to its partners and partnerships."""
+    regio = get_object_or_404(Regio.objects.select_related("penvoerder"), slug=slug)
+    return render(
+        request,
+        "loket/regio_detail.html",
+        {
+            "regio": regio,
+            "dekking": dekking_for(regio),
+            "aandeel": opleidingsaandeel_for(regio),
+        },
+    )
 
 
 @login_required
