@@ -1,0 +1,3 @@
+"""URLs of this part of the app (filled in by the module that owns it)."""
+
+urlpatterns = []
