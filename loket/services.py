@@ -11,6 +11,8 @@ from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from opleidingsscholen.coverage import Opleidingsaandeel, opleidingsaandeel_for
+from regio.coverage import Dekking, dekking_for
 from regio.models import Organisatie, OrganisatieSoort, Regio, Vestiging
 
 from .models import Rapport
@@ -33,6 +35,8 @@ class RegioOverzicht:
     totaal_fte: Decimal
     totaal_leerlingen: int
     vestigingen: int
+    dekking: Dekking
+    aandeel: Opleidingsaandeel
 
 
 def regio_overzicht_build(*, regio: Regio) -> RegioOverzicht:
@@ -58,6 +62,8 @@ def regio_overzicht_build(*, regio: Regio) -> RegioOverzicht:
         totaal_fte=totals["fte"] or Decimal(0),
         totaal_leerlingen=totals["leerlingen"] or 0,
         vestigingen=Vestiging.objects.filter(bestuur__regio=regio).count(),
+        dekking=dekking_for(regio),
+        aandeel=opleidingsaandeel_for(regio),
     )
 
 
