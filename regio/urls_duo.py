@@ -1,3 +1,9 @@
-"""URLs of this part of the app (filled in by the module that owns it)."""
+"""URL of the DUO open-data import for project leaders."""
 
-urlpatterns = []
+from django.urls import path
+
+from .views import duo
+
+urlpatterns = [
+    path("projectleider/duo-import/", duo.duo_import, name="duo_import"),
+]
