@@ -18,6 +18,8 @@ from regio.models import Regio, User
 from .context import SCALES, DemoContext
 from .data import DEMO_PASSWORD
 from .logins import demo_emails, existing_demo_logins, logins_table, make_demo_logins
+from .participation import make_contacts, make_deelnames
+from .partnerships import make_members, make_partnerships, make_placements, make_training_places
 from .registry import make_boards, make_partners, make_regions, make_schools
 
 __all__ = [
@@ -42,6 +44,12 @@ STEPS: list[Step] = [
     Step("boards", make_boards),
     Step("schools", make_schools),
     Step("logins", make_demo_logins),
+    Step("participations", make_deelnames),
+    Step("contacts", make_contacts),
+    Step("partnerships", make_partnerships),
+    Step("memberships", make_members),
+    Step("places", make_training_places),
+    Step("placements", make_placements),
 ]
 
 
@@ -94,7 +102,7 @@ def seed_demo(
             outcome.rows[step.name] = rows
             outcome.seconds[step.name] = time.perf_counter() - started
             if log:
-                log(f"step {step.name:<10} {rows:>8} rows {outcome.seconds[step.name]:8.3f} s")
+                log(f"step {step.name:<14} {rows:>8} rows {outcome.seconds[step.name]:8.3f} s")
         outcome.created = True
     outcome.logins = existing_demo_logins()
     return outcome

@@ -3,7 +3,7 @@
 import random
 from dataclasses import dataclass, field
 
-from regio.models import Organisatie, Regio
+from regio.models import Organisatie, Regio, Vestiging
 
 from .data import RegionSpec
 
@@ -22,21 +22,26 @@ class Scale:
     min_boards_per_region: int
 
 
+# At small scale Twente alone has 24 boards and about 200 schools (see data.KNOWN_COVERAGE); the
+# other two regions get enough boards to show regions that do and do not meet the requirements.
 SCALES: dict[str, Scale] = {
-    "small": Scale("small", regions=3, boards=18, schools=54, min_boards_per_region=4),
+    "small": Scale("small", regions=3, boards=60, schools=420, min_boards_per_region=4),
     "national": Scale("national", regions=35, boards=1200, schools=7000, min_boards_per_region=4),
 }
 
 
 @dataclass
 class Board:
-    """A school board being made, with what the schools step needs to know about it."""
+    """A school board being made, with what the later steps need to know about it."""
 
     org: Organisatie
     spec: RegionSpec
     sector: str
     denomination: str
     schools: int
+    gemeente: str  # the municipality it sits in (org.plaats is the town)
+    takes_part: bool | None = None  # fixed for a region of data.KNOWN_COVERAGE, else drawn later
+    vestigingen: list[Vestiging] = field(default_factory=list)
 
 
 @dataclass
@@ -47,7 +52,11 @@ class DemoContext:
     seed: int
     regions: list[tuple[RegionSpec, Regio]] = field(default_factory=list)
     institutes: dict[str, list[Organisatie]] = field(default_factory=dict)  # by regio slug
+    partners: dict[str, list[Organisatie]] = field(default_factory=dict)  # by regio slug
     boards: list[Board] = field(default_factory=list)
+    taking_part: set[int] = field(default_factory=set)  # pks of boards taking part in the plan
+    partnerships: list = field(default_factory=list)  # of partnerships.Partnership
+    places: list = field(default_factory=list)  # the Opleidingsplaatsen rows made
 
     def rng(self, stream: str) -> random.Random:
         """A random stream of its own per generator, derived from the seed only.

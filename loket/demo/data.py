@@ -293,6 +293,38 @@ TWENTE_BOARDS: tuple[tuple[str, str], ...] = (
     ("Stichting Varietas", ""),
     ("Stichting SKOLO", "Losser"),
 )
+# fmt: on
+
+
+class BoardGroup(NamedTuple):
+    """Boards of a region whose totals a source document gives: taking part, or not."""
+
+    boards: int
+    so_boards: int  # of which special education (SO/SBO); the rest are PO
+    fte: str  # the group's total, as a decimal string with one decimal
+    pupils: int
+
+
+class KnownCoverage(NamedTuple):
+    """A region whose coverage figures are published: the demo reproduces them exactly."""
+
+    taking_part: BoardGroup
+    others: BoardGroup
+    penvoerder: str  # the naam of the board that administers the grant
+
+
+# Seed 000 (Twente, 2022): 16 of the 24 boards take part (in 2018: 15 PO + 2 SO), with 3,170 of
+# the region's 3,567 fte and 37,682 of its 41,764 pupils; KOE is the penvoerder. The named boards
+# of TWENTE_BOARDS are among those taking part.
+KNOWN_COVERAGE: dict[str, KnownCoverage] = {
+    "Twente": KnownCoverage(
+        taking_part=BoardGroup(boards=16, so_boards=2, fte="3170.0", pupils=37682),
+        others=BoardGroup(boards=8, so_boards=2, fte="397.0", pupils=4082),
+        penvoerder="Stichting Katholiek Onderwijs Enschede (KOE)",
+    ),
+}
+
+# fmt: off
 
 # Board name templates per sector: (template, denomination). {g} is a municipality, {b} a brand.
 BOARD_TEMPLATES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -409,6 +441,12 @@ VO_TEMPLATES: dict[str, tuple[str, ...]] = {
 # Where a second location of a school sits when it is in the same municipality.
 WIJKEN: tuple[str, ...] = ("Centrum", "Noord", "Oost", "Zuid", "West", "Buitenveld", "De Haven")
 
+# Pupils per fte of a board by sector: (low, high); special education has small classes.
+PUPILS_PER_FTE: dict[str, tuple[float, float]] = {
+    Sector.PO: (12.5, 15.5),
+    Sector.SO: (5.5, 8.0),
+    Sector.VO: (12.5, 15.5),
+}
 # Average fte of one school location by sector: (low, high).
 FTE_PER_SCHOOL: dict[str, tuple[float, float]] = {
     Sector.PO: (11.0, 24.0),

@@ -2,6 +2,7 @@
 
 import random
 import string
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
 
@@ -17,20 +18,24 @@ from regio.models import (
     Vestiging,
 )
 
-from . import data
+from . import addresses, data
 from .context import BATCH_SIZE, Board, DemoContext
 
 BRIN_LETTERS = string.ascii_uppercase
 BRIN_CODES = 100 * len(BRIN_LETTERS) ** 2  # "00AA" .. "99ZZ"
 FTE_RANGE = (20.0, 1500.0)
-PUPILS_PER_FTE = (12.5, 15.5)
 
 
 def make_regions(ctx: DemoContext, rng: random.Random) -> int:
     """The first regions of data.REGIONS, as many as the scale asks for."""
     specs = data.REGIONS[: ctx.scale.regions]
     regios = [
-        Regio(naam=f"Onderwijsregio {spec.short}", slug=slugify(spec.short), sector=spec.sector)
+        Regio(
+            naam=f"Onderwijsregio {spec.short}",
+            slug=slugify(spec.short),
+            sector=spec.sector,
+            gemeenten=list(spec.gemeenten),
+        )
         for spec in specs
     ]
     Regio.objects.bulk_create(regios, batch_size=BATCH_SIZE)
@@ -40,6 +45,8 @@ def make_regions(ctx: DemoContext, rng: random.Random) -> int:
 
 def make_partners(ctx: DemoContext, rng: random.Random) -> int:
     """Per region: its teacher-training institutes, an ROC, a mobility centre, gemeente and UWV."""
+    # Addresses draw from a stream of their own, so they do not shift the names drawn above.
+    where = ctx.rng("partners/addresses")
     rows = []
     for spec, regio in ctx.regions:
         city = spec.gemeenten[0]
@@ -61,10 +68,29 @@ def make_partners(ctx: DemoContext, rng: random.Random) -> int:
             (OrganisatieSoort.GEMEENTE, f"Gemeente {city}"),
             (OrganisatieSoort.UWV, f"UWV Werkplein {city}"),
         ]
-        rows += institutes
-        rows += [Organisatie(regio=regio, soort=s, naam=n, plaats=city) for s, n in others]
+        partners = institutes + [
+            Organisatie(regio=regio, soort=s, naam=n, plaats=addresses.main_place(city))
+            for s, n in others
+        ]
+        for org in partners:
+            _locate(where, spec, org)
+        ctx.partners[regio.slug] = partners
+        rows += partners
     Organisatie.objects.bulk_create(rows, batch_size=BATCH_SIZE)
     return len(rows)
+
+
+def _locate(rng: random.Random, spec: data.RegionSpec, org: Organisatie) -> None:
+    """Street address, postcode and website of an organisation. An institute in a town of
+    another region (ICLON in Leiden, for Rotterdam) gets a postcode of that region."""
+    org.adres = addresses.street_address(rng)
+    region = next((r.short for r in (spec, *data.REGIONS) if org.plaats in _towns(r)), spec.short)
+    org.postcode = addresses.postcode(rng, region)
+    org.website = addresses.website(org.naam)
+
+
+def _towns(spec: data.RegionSpec) -> set[str]:
+    return {addresses.main_place(g) for g in spec.gemeenten}
 
 
 def institute_kind(naam: str) -> dict:
@@ -83,39 +109,104 @@ def institute_kind(naam: str) -> dict:
 
 
 def make_boards(ctx: DemoContext, rng: random.Random) -> int:
-    """School boards with unique bevoegd-gezagnummers, sized in fte and pupils by their schools."""
-    weights = [spec.size for spec, _ in ctx.regions]
-    per_region = apportion(ctx.scale.boards, weights, ctx.scale.min_boards_per_region)
-    sectors = [
-        _board_sectors(rng, spec, count)
-        for (spec, _), count in zip(ctx.regions, per_region, strict=True)
+    """School boards with unique bevoegd-gezagnummers, sized in fte and pupils by their schools.
+
+    A region of data.KNOWN_COVERAGE (Twente) gets the published number of boards and their
+    published totals exactly, and its schools follow from the boards' sizes instead.
+    """
+    known = [data.KNOWN_COVERAGE.get(spec.short) for spec, _ in ctx.regions]
+    free = [i for i, k in enumerate(known) if k is None]
+    per_region = [k.taking_part.boards + k.others.boards if k else 0 for k in known]
+    shares = apportion(
+        ctx.scale.boards - sum(per_region),
+        [ctx.regions[i][0].size for i in free],
+        ctx.scale.min_boards_per_region,
+    )
+    for i, share in zip(free, shares, strict=True):
+        per_region[i] = share
+    plans = [
+        _known_plan(rng, k) if k else [_Plan(s) for s in _board_sectors(rng, spec, count)]
+        for (spec, _), k, count in zip(ctx.regions, known, per_region, strict=True)
     ]
     # A region's share of the schools follows its boards, VO and SO boards running fewer.
-    school_weights = [sum(data.SCHOOLS_WEIGHT[s] for s in region) for region in sectors]
-    per_region_schools = apportion(ctx.scale.schools, school_weights, minimum=0)
+    schools_left = ctx.scale.schools - sum(p.schools for plan in plans for p in plan)
+    if schools_left < sum(len(plans[i]) for i in free):
+        raise ValueError(f"Scale {ctx.scale.name} has too few schools for one per board.")
+    school_weights = [sum(data.SCHOOLS_WEIGHT[p.sector] for p in plans[i]) for i in free]
+    for i, total in zip(free, apportion(schools_left, school_weights, minimum=0), strict=True):
+        counts = _spread_schools(rng, [p.sector for p in plans[i]], total)
+        for plan, schools in zip(plans[i], counts, strict=True):
+            plan.schools = schools
     numbers = iter(rng.sample(range(10000, 100000), ctx.scale.boards))
     used_names: set[str] = set()
-    for (spec, regio), region_sectors, total in zip(
-        ctx.regions, sectors, per_region_schools, strict=True
-    ):
-        counts = _spread_schools(rng, region_sectors, total)
-        for index, (sector, schools) in enumerate(zip(region_sectors, counts, strict=True)):
-            org, denomination = _new_board(rng, spec, index, sector, schools, used_names)
+    for (spec, regio), plan in zip(ctx.regions, plans, strict=True):
+        for index, p in enumerate(plan):
+            org, gemeente, denomination = _new_board(
+                rng, spec, index, p.sector, p.schools, used_names
+            )
             org.regio = regio
             org.bevoegd_gezag_nummer = str(next(numbers))
-            board = Board(org, spec, sector, denomination, schools)
-            _size_board(rng, board)
+            board = Board(org, spec, p.sector, denomination, p.schools, gemeente, p.takes_part)
+            if p.fte is None:
+                _size_board(rng, board)
+            else:
+                org.fte, org.leerlingen = p.fte, p.pupils
             ctx.boards.append(board)
+    where = ctx.rng("boards/addresses")
+    for board in ctx.boards:
+        _locate(where, board.spec, board.org)
     Organisatie.objects.bulk_create([b.org for b in ctx.boards], batch_size=BATCH_SIZE)
     return len(ctx.boards)
+
+
+@dataclass
+class _Plan:
+    """A board before it is made: its sector, and for a known region its size and part."""
+
+    sector: str
+    schools: int = 0
+    fte: Decimal | None = None
+    pupils: int | None = None
+    takes_part: bool | None = None
+
+
+def _known_plan(rng: random.Random, known: data.KnownCoverage) -> list[_Plan]:
+    """The boards of a region with published figures: those taking part first (the named ones
+    of TWENTE_BOARDS among them), sized so that each group's totals are the published ones."""
+    return [
+        *_known_group(rng, known.taking_part, takes_part=True, biggest_first=True),
+        *_known_group(rng, known.others, takes_part=False, biggest_first=False),
+    ]
+
+
+def _known_group(rng, group: data.BoardGroup, *, takes_part: bool, biggest_first: bool):
+    """Split a group's fte and pupils over its boards exactly (in tenths of an fte), at least
+    FTE_RANGE[0] each; with `biggest_first` the first board (the penvoerder, KOE) is the largest."""
+    sectors = [Sector.PO] * (group.boards - group.so_boards) + [Sector.SO] * group.so_boards
+    # A board of special education serves the whole region: larger than most primary ones.
+    weights = [rng.lognormvariate(0, 0.6) * (1.5 if s == Sector.SO else 1) for s in sectors]
+    if biggest_first:
+        weights[0] = max(weights) * rng.uniform(1.1, 1.4)
+    tenths = apportion(int(Decimal(group.fte) * 10), weights, minimum=int(FTE_RANGE[0] * 10))
+    ratios = [rng.uniform(*data.PUPILS_PER_FTE[s]) for s in sectors]
+    pupils = apportion(group.pupils, [t * r for t, r in zip(tenths, ratios, strict=True)], 0)
+    plans = []
+    for sector, tenth, count in zip(sectors, tenths, pupils, strict=True):
+        fte = Decimal(tenth) / 10
+        per_school = rng.uniform(*data.FTE_PER_SCHOOL[sector])
+        schools = min(max(round(float(fte) / per_school), 1), data.MAX_SCHOOLS[sector])
+        plans.append(_Plan(sector, schools, fte, count, takes_part))
+    return plans
 
 
 def make_schools(ctx: DemoContext, rng: random.Random) -> int:
     """School locations with unique BRIN codes; some boards run a school on several sites."""
     total = sum(board.schools for board in ctx.boards)
     brins = iter(rng.sample(range(BRIN_CODES), total))
+    locating = ctx.rng("schools/addresses")
     rows = []
     for board in ctx.boards:
+        first = len(rows)
         names: set[str] = set()
         main = None  # the board's latest school: (brin, naam, gemeente, locations so far)
         for _ in range(board.schools):
@@ -130,6 +221,11 @@ def make_schools(ctx: DemoContext, rng: random.Random) -> int:
             brin = brin_code(next(brins))
             rows.append(_vestiging(board, brin, 0, naam, gemeente))
             main = (brin, naam, gemeente, 1)
+        board.vestigingen = rows[first:]
+        for school in board.vestigingen:
+            school.plaats = addresses.place(locating, school.gemeente)
+            school.adres = addresses.street_address(locating)
+            school.postcode = addresses.postcode(locating, board.spec.short)
     Vestiging.objects.bulk_create(rows, batch_size=BATCH_SIZE)
     return len(rows)
 
@@ -193,19 +289,21 @@ def _spread_schools(rng: random.Random, sectors: list[str], total: int) -> list[
     return counts
 
 
-def _new_board(rng, spec, index, sector, schools, used_names) -> tuple[Organisatie, str]:
-    """An unsaved board and its denomination; Twente starts with the partners of seed 000."""
+def _new_board(rng, spec, index, sector, schools, used_names) -> tuple[Organisatie, str, str]:
+    """An unsaved board, the municipality it sits in and its denomination; Twente starts with
+    the partners of seed 000. Its plaats is the main town of the municipality."""
     known = data.TWENTE_BOARDS if spec.short == "Twente" else ()
     if index < len(known):
-        naam, plaats = known[index]
-        plaats = plaats or _home_gemeente(rng, spec, schools)
+        naam, gemeente = known[index]
+        gemeente = gemeente or _home_gemeente(rng, spec, schools)
         denomination = "rk" if "Katholiek" in naam else "algemeen"
     else:
-        plaats = _home_gemeente(rng, spec, schools)
-        naam, denomination = _board_name(rng, spec, sector, plaats, used_names)
+        gemeente = _home_gemeente(rng, spec, schools)
+        naam, denomination = _board_name(rng, spec, sector, gemeente, used_names)
     used_names.add(naam)
+    plaats = addresses.main_place(gemeente)
     org = Organisatie(soort=OrganisatieSoort.SCHOOLBESTUUR, naam=naam, plaats=plaats)
-    return org, denomination
+    return org, gemeente, denomination
 
 
 def _board_name(rng, spec, sector, plaats, used_names) -> tuple[str, str]:
@@ -228,7 +326,7 @@ def _size_board(rng: random.Random, board: Board) -> None:
     fte = sum(rng.uniform(low, high) for _ in range(board.schools))
     fte = min(max(fte, FTE_RANGE[0]), FTE_RANGE[1])
     board.org.fte = Decimal(f"{fte:.1f}")
-    board.org.leerlingen = round(fte * rng.uniform(*PUPILS_PER_FTE))
+    board.org.leerlingen = round(fte * rng.uniform(*data.PUPILS_PER_FTE[board.sector]))
 
 
 def _home_gemeente(rng: random.Random, spec: data.RegionSpec, schools: int) -> str:
@@ -240,7 +338,7 @@ def _home_gemeente(rng: random.Random, spec: data.RegionSpec, schools: int) -> s
 
 def _school_gemeente(rng: random.Random, board: Board) -> str:
     """Most schools lie in the board's own municipality, the rest elsewhere in the region."""
-    return board.org.plaats if rng.random() < 0.7 else rng.choice(board.spec.gemeenten)
+    return board.gemeente if rng.random() < 0.7 else rng.choice(board.spec.gemeenten)
 
 
 def _unique(make, used: set[str], tries: int = 5) -> str:

@@ -15,7 +15,8 @@ from allauth.account.models import EmailAddress
 from django.core.management import call_command
 from django.db import connection
 
-from regio.models import Organisatie, Regio, User, Vestiging
+from opleidingsscholen.models import Opleidingsplaatsen, Opleidingsschool, Plaatsingen
+from regio.models import Contactpersoon, Deelname, Organisatie, Regio, User, Vestiging
 
 BUDGET_SECONDS = 5 * 60
 BENCHMARKS = Path(__file__).resolve().parents[2] / "BENCHMARKS.md"
@@ -43,10 +44,22 @@ def test_seed_demo_national_stays_within_five_minutes():
     seconds = time.perf_counter() - started
     peak = _peak_rss_mib()
 
-    rows = {
-        model._meta.db_table: model.objects.count()
-        for model in (Regio, Organisatie, Vestiging, User, EmailAddress)
-    }
+    models = (
+        Regio,
+        Organisatie,
+        Vestiging,
+        User,
+        EmailAddress,
+        Deelname,
+        Contactpersoon,
+        Opleidingsschool,
+        Opleidingsschool.instituten.through,
+        Opleidingsschool.besturen.through,
+        Opleidingsschool.vestigingen.through,
+        Opleidingsplaatsen,
+        Plaatsingen,
+    )
+    rows = {model._meta.db_table: model.objects.count() for model in models}
     steps = re.findall(r"^step (\S+)\s+(\d+) rows\s+([\d.]+) s$", out.getvalue(), re.MULTILINE)
     peak_label = "peak during the run" if reset else "peak of the whole process"
     memory = {
@@ -57,6 +70,7 @@ def test_seed_demo_national_stays_within_five_minutes():
     print(f"\nseed_demo --scale national: {seconds:.2f} s, peak RSS {peak:.0f} MiB")
 
     assert rows["regio_vestiging"] >= 6000
+    assert rows["opleidingsscholen_plaatsingen"] > 0
     assert seconds < BUDGET_SECONDS
 
 

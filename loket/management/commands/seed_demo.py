@@ -10,7 +10,8 @@ from loket import demo
 class Command(BaseCommand):
     help = (
         "Fill an empty database with realistic, deterministic demo data (regions, school boards, "
-        "schools, institutes, partners) and one demo login per role. -v 2 prints each step's time."
+        "schools, institutes, partners, their participation and contacts, opleidingsscholen) "
+        "and one demo login per role. -v 2 prints each step's time."
     )
 
     def add_arguments(self, parser):
@@ -18,7 +19,10 @@ class Command(BaseCommand):
             "--scale",
             choices=sorted(demo.SCALES),
             default="small",
-            help="small: 3 regions, a few boards each; national: 35 regions, ~7,000 schools.",
+            help=(
+                "small: 3 regions, Twente with the 24 boards of its RAP plan; "
+                "national: 35 regions, 1,200 boards, 7,000 schools."
+            ),
         )
         parser.add_argument("--seed", type=int, default=1, help="Same seed, same data.")
         parser.add_argument(
