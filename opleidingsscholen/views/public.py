@@ -100,7 +100,7 @@ def _with_figures(opleidingsschool):
 
 
 @require_safe
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def lijst(request, slug):
     """The region's opleidingsscholen; an htmx request gets only the results."""
     regio = get_object_or_404(Regio, slug=slug)
@@ -109,7 +109,8 @@ def lijst(request, slug):
     for opleidingsschool in page:
         _with_figures(opleidingsschool)
     template = "opleidingsscholen/public/lijst.html"
-    if request.htmx:
+    # A history restore (htmx's cache missed) replaces the whole body: send the whole page.
+    if request.htmx and not request.htmx.history_restore_request:
         template += "#results"
     return render(request, template, {"regio": regio, "form": form, "page": page})
 

@@ -88,7 +88,7 @@ def partners_of(regio: Regio, filters: dict):
 
 
 @require_safe
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def partners(request, slug):
     """The region's partner list; an htmx request gets only the results."""
     regio = get_object_or_404(Regio, slug=slug)
@@ -97,7 +97,8 @@ def partners(request, slug):
     for organisatie in page:
         organisatie.deelname_label = deelname_label(organisatie.deelname_status)
     template = "regio/registry/partners.html"
-    if request.htmx:
+    # A history restore (htmx's cache missed) replaces the whole body: send the whole page.
+    if request.htmx and not request.htmx.history_restore_request:
         template += "#results"
     return render(request, template, {"regio": regio, "form": form, "page": page})
 

@@ -2,8 +2,8 @@
 
 The acceptance scenario of the registry: a project leader reads DUO's files into the region,
 marks boards as taking part, fixes a partnership, and the public region page shows the new
-coverage. Also: the same edit without JavaScript, the public list's htmx filters, and (xfail)
-a known bug when the browser goes back to a search htmx no longer has in its history cache.
+coverage. Also: the same edit without JavaScript, the public list's htmx filters, and going
+back to a search that htmx no longer has in its history cache (a regression test).
 """
 
 import re
@@ -436,12 +436,6 @@ def test_the_public_partner_list_filters_and_pages_with_htmx(
     assert_no_browser_errors(browser_errors)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Bug: on a miss in htmx's history cache the list views answer htmx's "
-    "HX-History-Restore-Request (which also carries HX-Request) with the results partial, "
-    "and htmx puts that in place of the whole <body>.",
-)
 @pytest.mark.parametrize("lijst", ["partners", "opleidingsscholen"])
 def test_going_back_to_a_search_no_longer_in_htmxs_history_cache_shows_the_whole_page(
     page, regio, opleiding, lijst
