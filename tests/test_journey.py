@@ -132,3 +132,8 @@ def test_each_role_sees_only_the_candidates_it_may(kandidaat, adviseur, adviseur
     assert not Kandidaat.objects.visible_to(hr).exists()
     other = UserFactory()
     assert not Kandidaat.objects.visible_to(other).exists()
+
+
+def test_the_desk_starts_with_a_list_of_drop_out_reasons(db):
+    assert Uitvalreden.objects.filter(actief=True).count() >= 5
+    assert Uitvalreden.objects.filter(naam="Financiële redenen").exists()
