@@ -3,13 +3,12 @@
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
-from decimal import Decimal
 from uuid import uuid4
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Sum
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,14 +27,15 @@ STUCK_AFTER = timedelta(minutes=30)
 
 @dataclass
 class RegioOverzicht:
-    """View-model of the region overview PDF: the registry's figures, computed, never typed."""
+    """The region's figures for its dashboard and overview PDF: computed, never typed.
+
+    Board totals (fte, pupils) are in `dekking`; the PDF's per-board table is loaded
+    separately (regio_besturen), so the dashboard does not fetch every board.
+    """
 
     regio: Regio
     gemaakt_op: object
     per_soort: list[tuple[str, int]]
-    besturen: list[Organisatie]
-    totaal_fte: Decimal
-    totaal_leerlingen: int
     vestigingen: int
     dekking: Dekking
     aandeel: Opleidingsaandeel
@@ -48,24 +48,23 @@ def regio_overzicht_build(*, regio: Regio) -> RegioOverzicht:
         .annotate(n=Count("id"))
         .values_list("soort", "n")
     )
-    besturen = list(
-        Organisatie.objects.filter(regio=regio, soort=OrganisatieSoort.SCHOOLBESTUUR)
-        .annotate(aantal_vestigingen=Count("vestigingen"))
-        .order_by("naam")
-    )
-    totals = Organisatie.objects.filter(
-        regio=regio, soort=OrganisatieSoort.SCHOOLBESTUUR
-    ).aggregate(fte=Sum("fte"), leerlingen=Sum("leerlingen"))
     return RegioOverzicht(
         regio=regio,
         gemaakt_op=timezone.now(),
         per_soort=[(soort.label, counts.get(soort.value, 0)) for soort in OrganisatieSoort],
-        besturen=besturen,
-        totaal_fte=totals["fte"] or Decimal(0),
-        totaal_leerlingen=totals["leerlingen"] or 0,
         vestigingen=Vestiging.objects.filter(bestuur__regio=regio).count(),
         dekking=dekking_for(regio),
         aandeel=opleidingsaandeel_for(regio),
+    )
+
+
+def regio_besturen(*, regio: Regio) -> list[Organisatie]:
+    """The region's school boards with their number of schools, for the overview's table."""
+    return list(
+        Organisatie.objects.besturen()
+        .filter(regio=regio)
+        .annotate(aantal_vestigingen=Count("vestigingen"))
+        .order_by("naam")
     )
 
 
@@ -95,8 +94,11 @@ def rapport_render(*, rapport_id: int) -> None:
     rapport = Rapport.objects.select_related("regio").filter(pk=rapport_id).first()
     if rapport is None or rapport.status != Rapport.Status.WACHT:
         return
-    overzicht = regio_overzicht_build(regio=rapport.regio)
-    _html, pdf = render_to_pdf("loket/pdf/regio_overzicht.html", {"overzicht": overzicht})
+    context = {
+        "overzicht": regio_overzicht_build(regio=rapport.regio),
+        "besturen": regio_besturen(regio=rapport.regio),
+    }
+    _html, pdf = render_to_pdf("loket/pdf/regio_overzicht.html", context)
     name = rapport.bestand.storage.save(
         f"rapporten/{timezone.now():%Y}/{rapport.bestandsnaam}", ContentFile(pdf)
     )

@@ -54,8 +54,8 @@ def test_the_overview_totals_come_from_the_registry(regio):
 
     overzicht = services.regio_overzicht_build(regio=regio)
 
-    assert overzicht.totaal_fte == 200
-    assert overzicht.totaal_leerlingen == 3000
+    assert overzicht.dekking.fte_totaal == 200
+    assert overzicht.dekking.leerlingen_totaal == 3000
     assert overzicht.vestigingen == 2
     assert dict(overzicht.per_soort)["Schoolbestuur"] == 2
 
