@@ -4,19 +4,20 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from regio.models import Organisatie, OrganisatieSoort, Regio, Role, Sector, Vestiging
+from regio.models import (
+    Organisatie,
+    OrganisatieSoort,
+    Regio,
+    Sector,
+    Vestiging,
+    editable_in_region,
+)
 
 
 class OpleidingsschoolQuerySet(models.QuerySet):
     def editable_by(self, user):
         """Partnerships a user may change: the project leader's region, all for the operator."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.role == Role.BEHEERDER:
-            return self
-        if user.role == Role.PROJECTLEIDER:
-            return self.filter(regio_id=user.regio_id)
-        return self.none()
+        return editable_in_region(self, user)
 
 
 class Opleidingsschool(models.Model):

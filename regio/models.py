@@ -17,6 +17,18 @@ class Sector(models.TextChoices):
     SECTOROVERSTIJGEND = "sectoroverstijgend", _("Sectoroverstijgend")
 
 
+def editable_in_region(queryset, user):
+    """The rows of `queryset` (which have a `regio`) that `user` may change: the registry
+    of the project leader's own region, everything for the operator, nothing for others."""
+    if not user.is_authenticated:
+        return queryset.none()
+    if user.role == Role.BEHEERDER:
+        return queryset
+    if user.role == Role.PROJECTLEIDER:
+        return queryset.filter(regio_id=user.regio_id)
+    return queryset.none()
+
+
 class RegioQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Regions a user may see data of: staff of one region see that one, the operator all."""
@@ -130,13 +142,7 @@ class OrganisatieQuerySet(models.QuerySet):
 
     def editable_by(self, user):
         """Organisations a user may change: the project leader's region, or all for the operator."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.role == Role.BEHEERDER:
-            return self
-        if user.role == Role.PROJECTLEIDER:
-            return self.filter(regio_id=user.regio_id)
-        return self.none()
+        return editable_in_region(self, user)
 
 
 class Organisatie(models.Model):
