@@ -17,6 +17,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_ROOT_USER_ACTION=ignore \
     STATIC_ROOT=/app/staticfiles \
     MEDIA_ROOT=/app/media \
+    PRIVATE_MEDIA_ROOT=/app/private \
     WEB_CONCURRENCY=3
 
 # WeasyPrint loads Pango (and through it HarfBuzz, FreeType, fontconfig) at run time; it
@@ -57,8 +58,8 @@ RUN DJANGO_DEBUG=false \
     REDIS_URL=redis://build.invalid:6379/0 \
     python manage.py collectstatic --noinput \
     && python -m compileall -q loket regio kandidaten opleidingsscholen \
-    && mkdir -p "$MEDIA_ROOT" \
-    && chown loket:loket "$MEDIA_ROOT"
+    && mkdir -p "$MEDIA_ROOT" "$PRIVATE_MEDIA_ROOT" \
+    && chown loket:loket "$MEDIA_ROOT" "$PRIVATE_MEDIA_ROOT"
 
 USER loket
 

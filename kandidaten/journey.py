@@ -14,6 +14,9 @@ HOOFDPAD = [
 ]
 ZIJSPOREN = {Fase.GEPAUZEERD, Fase.UITGEVALLEN, Fase.DOORVERWEZEN}
 ACTIEF = set(HOOFDPAD)
+# Stages that end the procedure with the desk: personal data is kept four weeks after (or up
+# to a year with consent), see the retention task.
+EINDFASEN = {Fase.UITGEVALLEN, Fase.DOORVERWEZEN}
 
 
 def allowed_moves(fase: str, *, voor_pauze: str | None = None) -> set[str]:

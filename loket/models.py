@@ -5,8 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kandidaten.models import Kandidaat
-from regio.models import Regio, Role
+from kandidaten.models import Kandidaat, RouteSoort
+from regio.models import Opleidingssoort, OrganisatieSoort, Regio, Role, Sector
 
 
 class RapportQuerySet(models.QuerySet):
@@ -81,7 +81,9 @@ class Gespreksvorm(models.TextChoices):
 class AdviesslotQuerySet(models.QuerySet):
     def bookable(self):
         """Future, not cancelled, and not taken by a live booking."""
-        taken = Boeking.objects.filter(slot=models.OuterRef("pk"), status=Boeking.Status.GEBOEKT)
+        taken = Boeking.objects.filter(slot=models.OuterRef("pk")).exclude(
+            status=Boeking.Status.GEANNULEERD
+        )
         return self.filter(start__gt=timezone.now(), geannuleerd=False).exclude(
             models.Exists(taken)
         )
@@ -107,6 +109,9 @@ class Adviesslot(models.Model):
         _("locatie"), max_length=200, blank=True, help_text=_("Adres bij een gesprek op locatie.")
     )
     geannuleerd = models.BooleanField(_("geannuleerd"), default=False)
+    # Slots published together as a weekly series share this id, so the series can be shown
+    # and withdrawn as one.
+    reeks = models.UUIDField(_("reeks"), null=True, blank=True, editable=False)
 
     objects = AdviesslotQuerySet.as_manager()
 
@@ -114,6 +119,10 @@ class Adviesslot(models.Model):
         ordering = ["start"]
         verbose_name = _("adviesmoment")
         verbose_name_plural = _("adviesmomenten")
+        indexes = [
+            models.Index(fields=["regio", "start"]),
+            models.Index(fields=["adviseur", "start"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(duur_minuten__gte=10, duur_minuten__lte=240),
@@ -126,13 +135,24 @@ class Adviesslot(models.Model):
         return f"{self.adviseur} {timezone.localtime(self.start):%d-%m-%Y %H:%M}"
 
 
+class GesprekUitkomst(models.TextChoices):
+    """What an advice conversation led to; each outcome moves the journey (see services)."""
+
+    ROUTE_GEKOZEN = "route_gekozen", _("Route gekozen: verwezen naar een opleiding")
+    VERDER_ORIENTEREN = "verder_orienteren", _("Oriënteert zich verder")
+    DOORVERWEZEN = "doorverwezen", _("Doorverwezen naar een andere regio of sector")
+    GEEN_VERVOLG = "geen_vervolg", _("Kiest niet voor het onderwijs")
+    NIET_VERSCHENEN = "niet_verschenen", _("Niet verschenen")
+
+
 class Boeking(models.Model):
-    """A candidate's booking of an advice slot. The database allows one live booking per slot;
-    a cancelled booking frees the slot for someone else."""
+    """A candidate's booking of an advice slot. The database allows one booking per slot
+    unless it was cancelled; a cancelled booking frees the slot for someone else."""
 
     class Status(models.TextChoices):
         GEBOEKT = "geboekt", _("Geboekt")
         GEANNULEERD = "geannuleerd", _("Geannuleerd")
+        AFGEROND = "afgerond", _("Gesprek afgerond")
 
     slot = models.ForeignKey(
         Adviesslot, on_delete=models.PROTECT, related_name="boekingen", verbose_name=_("moment")
@@ -145,6 +165,30 @@ class Boeking(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.GEBOEKT
     )
     geboekt_op = models.DateTimeField(_("geboekt op"), auto_now_add=True)
+    route = models.ForeignKey(
+        "Route",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("belangstelling voor route"),
+    )
+    toestemming_op = models.DateTimeField(
+        _("toestemming gegeven op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de kandidaat instemde met het gebruik van zijn gegevens."),
+    )
+    geannuleerd_op = models.DateTimeField(_("geannuleerd op"), null=True, blank=True)
+    herinnering_verstuurd_op = models.DateTimeField(
+        _("herinnering verstuurd op"), null=True, blank=True
+    )
+    # Recorded by the adviser after the conversation.
+    uitkomst = models.CharField(
+        _("uitkomst"), max_length=20, choices=GesprekUitkomst.choices, blank=True
+    )
+    notities = models.TextField(_("notities van de adviseur"), blank=True, max_length=4000)
+    afgerond_op = models.DateTimeField(_("afgerond op"), null=True, blank=True)
 
     class Meta:
         ordering = ["-geboekt_op"]
@@ -153,7 +197,7 @@ class Boeking(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["slot"],
-                condition=models.Q(status="geboekt"),
+                condition=~models.Q(status="geannuleerd"),
                 name="boeking_een_per_slot",
                 violation_error_message=_("Dit moment is al geboekt."),
             )
@@ -161,3 +205,207 @@ class Boeking(models.Model):
 
     def __str__(self):
         return f"{self.kandidaat} – {self.slot}"
+
+
+class RouteQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(gepubliceerd=True)
+
+
+class Opleidingsniveau(models.TextChoices):
+    """Highest completed education, as the route finder asks it."""
+
+    VMBO_HAVO_VWO = "vo", _("Vmbo, havo of vwo")
+    MBO = "mbo", _("Mbo")
+    HBO = "hbo", _("Hbo-bachelor")
+    WO_BACHELOR = "wo_bachelor", _("Wo-bachelor")
+    WO_MASTER = "wo_master", _("Wo-master")
+
+
+class Route(models.Model):
+    """A route into education work in the desk's catalogue, managed by staff."""
+
+    naam = models.CharField(_("naam"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    soort = models.CharField(_("soort"), max_length=25, choices=RouteSoort.choices)
+    samenvatting = models.CharField(_("samenvatting"), max_length=300)
+    voor_wie = models.TextField(_("voor wie"))
+    # What the route finder compares the answers with.
+    niveaus = models.JSONField(
+        _("vooropleidingen"),
+        default=list,
+        help_text=_("De hoogste vooropleidingen (Opleidingsniveau) waarvoor de route openstaat."),
+    )
+    sectoren = models.JSONField(
+        _("sectoren"), default=list, help_text=_("De sectoren (Sector) waarin de route uitkomt.")
+    )
+    vakverwant = models.BooleanField(
+        _("vooropleiding moet bij het vak passen"),
+        default=False,
+        help_text=_("Bijvoorbeeld zij-instroom in het vo: je vooropleiding sluit aan op het vak."),
+    )
+    baan_nodig = models.BooleanField(
+        _("baan in het onderwijs nodig"),
+        default=False,
+        help_text=_("Zij-instroom kan alleen met een aanstelling bij een school."),
+    )
+    alleen_onderwijspersoneel = models.BooleanField(
+        _("alleen voor wie al in het onderwijs werkt"), default=False
+    )
+    naast_baan = models.BooleanField(_("te combineren met een baan"), default=True)
+    duur = models.CharField(_("duur"), max_length=100)
+    studielast = models.CharField(_("studielast naast een baan"), max_length=150)
+    kosten = models.TextField(_("kosten en financiering"))
+    # Which institutes of a region offer it: teacher-training institutes of these kinds, or
+    # (for mbo routes) the region's ROCs.
+    opleidingssoorten = models.JSONField(
+        _("soorten opleiding"),
+        default=list,
+        blank=True,
+        help_text=_("Lerarenopleidingen (Opleidingssoort) die deze route aanbieden."),
+    )
+    aanbieder_soort = models.CharField(
+        _("aangeboden door"),
+        max_length=20,
+        choices=OrganisatieSoort.choices,
+        default=OrganisatieSoort.LERARENOPLEIDING,
+    )
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    gepubliceerd = models.BooleanField(_("gepubliceerd"), default=True)
+
+    objects = RouteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["volgorde", "naam"]
+        verbose_name = _("route")
+        verbose_name_plural = _("routes")
+
+    def __str__(self):
+        return self.naam
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if not set(self.niveaus or []) <= set(Opleidingsniveau.values):
+            errors["niveaus"] = _("Onbekende vooropleiding.")
+        if not set(self.sectoren or []) <= set(Sector.values):
+            errors["sectoren"] = _("Onbekende sector.")
+        if not set(self.opleidingssoorten or []) <= set(Opleidingssoort.values):
+            errors["opleidingssoorten"] = _("Onbekende soort opleiding.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class FaqArtikel(models.Model):
+    """An article of the knowledge base (kennisbank): one question, one answer."""
+
+    class Onderwerp(models.TextChoices):
+        BEVOEGDHEID = "bevoegdheid", _("Bevoegdheid")
+        ROUTES = "routes", _("Routes en opleidingen")
+        STUDEREN = "studeren", _("Studeren naast je werk")
+        KOSTEN = "kosten", _("Kosten en financiering")
+        WERKEN = "werken", _("Werken in het onderwijs")
+
+    vraag = models.CharField(_("vraag"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    antwoord = models.TextField(_("antwoord"))
+    onderwerp = models.CharField(_("onderwerp"), max_length=20, choices=Onderwerp.choices)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    gepubliceerd = models.BooleanField(_("gepubliceerd"), default=True)
+    bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    class Meta:
+        ordering = ["onderwerp", "volgorde", "vraag"]
+        verbose_name = _("kennisbankartikel")
+        verbose_name_plural = _("kennisbankartikelen")
+
+    def __str__(self):
+        return self.vraag
+
+
+class EvenementQuerySet(models.QuerySet):
+    def upcoming(self):
+        return self.filter(gepubliceerd=True, geannuleerd=False, start__gt=timezone.now())
+
+
+class Evenement(models.Model):
+    """An information evening (or online session) with a fixed number of places."""
+
+    regio = models.ForeignKey(
+        Regio, on_delete=models.CASCADE, related_name="evenementen", verbose_name=_("regio")
+    )
+    titel = models.CharField(_("titel"), max_length=200)
+    beschrijving = models.TextField(_("beschrijving"), blank=True)
+    start = models.DateTimeField(_("begint om"))
+    eind = models.DateTimeField(_("eindigt om"))
+    locatie = models.CharField(
+        _("locatie"), max_length=200, help_text=_("Adres, of 'Online' met de link in de mail.")
+    )
+    capaciteit = models.PositiveIntegerField(_("aantal plaatsen"))
+    gepubliceerd = models.BooleanField(_("gepubliceerd"), default=True)
+    geannuleerd = models.BooleanField(_("geannuleerd"), default=False)
+
+    objects = EvenementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start"]
+        verbose_name = _("informatiebijeenkomst")
+        verbose_name_plural = _("informatiebijeenkomsten")
+        indexes = [models.Index(fields=["regio", "start"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(eind__gt=models.F("start")),
+                name="evenement_eind_na_start",
+                violation_error_message=_("Een bijeenkomst eindigt na het begin."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(capaciteit__gte=1),
+                name="evenement_capaciteit_positief",
+                violation_error_message=_("Een bijeenkomst heeft minstens één plaats."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.titel
+
+
+class Aanmelding(models.Model):
+    """A candidate's sign-up for an event; one live sign-up per candidate per event."""
+
+    class Status(models.TextChoices):
+        AANGEMELD = "aangemeld", _("Aangemeld")
+        AFGEMELD = "afgemeld", _("Afgemeld")
+
+    evenement = models.ForeignKey(
+        Evenement,
+        on_delete=models.CASCADE,
+        related_name="aanmeldingen",
+        verbose_name=_("bijeenkomst"),
+    )
+    kandidaat = models.ForeignKey(
+        Kandidaat,
+        on_delete=models.CASCADE,
+        related_name="aanmeldingen",
+        verbose_name=_("kandidaat"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.AANGEMELD
+    )
+    aangemeld_op = models.DateTimeField(_("aangemeld op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["aangemeld_op"]
+        verbose_name = _("aanmelding")
+        verbose_name_plural = _("aanmeldingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evenement", "kandidaat"],
+                condition=models.Q(status="aangemeld"),
+                name="aanmelding_een_per_kandidaat",
+                violation_error_message=_("Je bent al aangemeld voor deze bijeenkomst."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kandidaat} – {self.evenement}"

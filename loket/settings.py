@@ -144,8 +144,15 @@ MEDIA_URL = "/media/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Candidates' documents: outside MEDIA_ROOT, never served by a web server, only streamed by
+# a view that checks who asks (kandidaten.models.private_storage).
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": "/niet-publiek/"},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -218,7 +225,7 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-CSRF_FAILURE_VIEW = "loket.views.csrf_failure"
+CSRF_FAILURE_VIEW = "loket.views.core.csrf_failure"
 if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -261,6 +268,19 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-stuck-reports-every-15-minutes": {
         "task": "loket.tasks.requeue_stuck_rapporten",
         "schedule": crontab(minute="*/15"),
+    },
+    # Every hour in the daytime, so a missed run is made good; each booking is reminded once.
+    "remind-tomorrows-advice-conversations-hourly": {
+        "task": "loket.tasks.send_advies_herinneringen",
+        "schedule": crontab(minute=5, hour="8-20"),
+    },
+    "mark-stalled-candidates-daily": {
+        "task": "kandidaten.tasks.mark_stalled",
+        "schedule": crontab(minute=30, hour=6),
+    },
+    "erase-expired-candidate-data-daily": {
+        "task": "loket.tasks.erase_expired_kandidaten",
+        "schedule": crontab(minute=0, hour=3),
     },
 }
 

@@ -2,19 +2,19 @@
 
 from celery import shared_task
 
-from . import services
+from .services import rapporten
 
 
 @shared_task
 def render_rapport(rapport_id: int) -> None:
     try:
-        services.rapport_render(rapport_id=rapport_id)
+        rapporten.rapport_render(rapport_id=rapport_id)
     except Exception as exc:
         # A failure of our own is final: show it instead of retrying it forever.
-        services.rapport_mark_failed(rapport_id=rapport_id, error=repr(exc))
+        rapporten.rapport_mark_failed(rapport_id=rapport_id, error=repr(exc))
         raise
 
 
 @shared_task
 def requeue_stuck_rapporten() -> int:
-    return services.rapporten_requeue_stuck()
+    return rapporten.rapporten_requeue_stuck()

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from .views import core as views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -21,6 +21,10 @@ urlpatterns = [
         name="rapport_download",
     ),
     path("regio/<slug:slug>/", views.regio_detail, name="regio_detail"),
+    path("", include("loket.urls_desk")),
+    path("", include("loket.urls_advies")),
+    path("", include("loket.urls_mijn")),
+    path("", include("kandidaten.urls")),
     path("", include("regio.urls")),
     path("", include("opleidingsscholen.urls")),
     path("healthz", views.healthz, name="healthz"),

@@ -71,6 +71,13 @@ class Regio(models.Model):
     )
     # The RAP rules: at least two thirds of the boards, together at least 1,600 fte. Kept as a
     # fraction so that 16 of 24 boards meets "two thirds" exactly, without rounding.
+    buurregios = models.ManyToManyField(
+        "self",
+        symmetrical=True,
+        blank=True,
+        verbose_name=_("buurregio's"),
+        help_text=_("Regio's waarmee kandidaten en vacatures gedeeld mogen worden."),
+    )
     eis_besturen_teller = models.PositiveSmallIntegerField(
         _("eis besturen (teller)"),
         default=2,

@@ -4,7 +4,13 @@ import pytest
 
 from regio.models import Role
 
-from .factories import OrganisatieFactory, RegioFactory, UserFactory, VestigingFactory
+from .factories import (
+    KandidaatFactory,
+    OrganisatieFactory,
+    RegioFactory,
+    UserFactory,
+    VestigingFactory,
+)
 
 
 @pytest.fixture
@@ -42,6 +48,31 @@ def andere_opleiding(andere_regio):
 @pytest.fixture
 def kandidaat(db):
     return UserFactory(email="kandidaat@example.nl", naam="Kim Kandidaat")
+
+
+@pytest.fixture
+def kandidaat_b(db):
+    return UserFactory(email="kandidaat.b@example.nl", naam="Bo Bakker")
+
+
+@pytest.fixture
+def traject(kandidaat, regio, adviseur):
+    """Candidate A's journey: the `kandidaat` persona, followed by `adviseur` in `regio`."""
+    return KandidaatFactory(user=kandidaat, regio=regio, adviseur=adviseur)
+
+
+@pytest.fixture
+def ander_traject(kandidaat_b, regio, adviseur):
+    """Candidate B's journey, in the same region as candidate A."""
+    return KandidaatFactory(user=kandidaat_b, regio=regio, adviseur=adviseur)
+
+
+@pytest.fixture
+def traject_elders(andere_regio):
+    """A candidate followed by the desk of another region."""
+    return KandidaatFactory(
+        user=UserFactory(email="kandidaat.elders@example.nl"), regio=andere_regio
+    )
 
 
 @pytest.fixture
@@ -112,8 +143,15 @@ def persona(request):
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
-    """Files the tests make (report PDFs) go to a temporary folder."""
+    """Files the tests make (report PDFs, candidates' documents) go to temporary folders."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "private"), "base_url": "/niet-publiek/"},
+        },
+    }
     return settings.MEDIA_ROOT
 
 

@@ -4,6 +4,8 @@ import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
 
+from kandidaten.models import Kandidaat
+from kandidaten.services import kandidaat_register
 from opleidingsscholen.models import Opleidingsschool, Plaatsingen
 from regio.models import (
     Deelname,
@@ -131,3 +133,26 @@ class UserFactory(factory.django.DjangoModelFactory):
         wants_mfa = obj.is_portal_staff if extracted is None else extracted
         if create and wants_mfa:
             TOTP.activate(obj, TOTP_SECRET)
+
+
+class KandidaatFactory(factory.django.DjangoModelFactory):
+    """A candidate registered the way the portal does it (with the first timeline event).
+
+    Extra fields (fase, adviseur, consent, ...) are written after registering; a `fase` set
+    here skips the timeline, so tests that care about moves use kandidaat_move instead.
+    """
+
+    class Meta:
+        model = Kandidaat
+
+    user = factory.SubFactory(UserFactory)
+    regio = factory.SubFactory(RegioFactory)
+
+    @classmethod
+    def _create(cls, model_class, user, regio, **fields):
+        kandidaat = kandidaat_register(user=user, regio=regio)
+        if fields:
+            for name, value in fields.items():
+                setattr(kandidaat, name, value)
+            kandidaat.save(update_fields=list(fields))
+        return kandidaat

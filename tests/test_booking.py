@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from kandidaten.services import kandidaat_register
 from loket.models import Adviesslot, Boeking, Gespreksvorm
-from loket.services import slot_book
+from loket.services.advies import slot_book
 
 from .factories import UserFactory
 

@@ -5,7 +5,7 @@ import time
 import pytest
 from celery.contrib.testing.worker import start_worker
 
-from loket import services
+from loket.services import rapporten
 from loket.celery import app
 from loket.models import Rapport
 
@@ -32,7 +32,7 @@ def test_a_worker_renders_the_requested_report(worker):
     OrganisatieFactory(bestuur=True, regio=regio, naam="Stichting Worker Test")
     leider = UserFactory(role="projectleider", regio=regio)
 
-    rapport = services.rapport_request(
+    rapport = rapporten.rapport_request(
         regio=regio, soort=Rapport.Soort.REGIO_OVERZICHT, user=leider
     )
 

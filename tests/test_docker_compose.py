@@ -429,8 +429,8 @@ def django_answers(host, port, headers):
 @pytest.fixture
 def production_security(monkeypatch):
     """SECURE_SSL_REDIRECT on and X-Forwarded-Proto trusted, as with .env.example."""
-    monkeypatch.setattr("loket.views._check_database", lambda: "ok")
-    monkeypatch.setattr("loket.views._check_redis", lambda: "ok")
+    monkeypatch.setattr("loket.views.core._check_database", lambda: "ok")
+    monkeypatch.setattr("loket.views.core._check_redis", lambda: "ok")
     assert env_example_values()["DJANGO_BEHIND_TLS_PROXY"] == "true"
 
     def configure(allowed_hosts: str):

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from loket import services
+from loket.services import rapporten
 from loket.models import Rapport
 
 from .factories import OrganisatieFactory, VestigingFactory
@@ -13,7 +13,7 @@ from .pdfs import pdf_text
 @pytest.fixture
 def rapport(projectleider, bestuur, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        return services.rapport_request(
+        return rapporten.rapport_request(
             regio=projectleider.regio, soort=Rapport.Soort.REGIO_OVERZICHT, user=projectleider
         )
 
@@ -52,7 +52,7 @@ def test_the_overview_totals_come_from_the_registry(regio):
     VestigingFactory(bestuur=other)
     OrganisatieFactory(bestuur=True, fte=999)  # another region's board does not count
 
-    overzicht = services.regio_overzicht_build(regio=regio)
+    overzicht = rapporten.regio_overzicht_build(regio=regio)
 
     assert overzicht.dekking.fte_totaal == 200
     assert overzicht.dekking.leerlingen_totaal == 3000
@@ -63,7 +63,7 @@ def test_the_overview_totals_come_from_the_registry(regio):
 def test_rendering_twice_keeps_the_first_file(rapport):
     rapport.refresh_from_db()
     first = rapport.bestand.name
-    services.rapport_render(rapport_id=rapport.pk)  # a re-delivered task
+    rapporten.rapport_render(rapport_id=rapport.pk)  # a re-delivered task
     rapport.refresh_from_db()
     assert rapport.bestand.name == first
 
@@ -74,7 +74,7 @@ def test_a_failed_rendering_is_shown_not_retried_forever(
     def broken(*args, **kwargs):
         raise OSError("Pango is missing")
 
-    monkeypatch.setattr(services, "render_to_pdf", broken)
+    monkeypatch.setattr(rapporten, "render_to_pdf", broken)
     client.force_login(projectleider)
     with pytest.raises(OSError), django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("rapport_create"))
@@ -90,9 +90,9 @@ def test_reports_stuck_in_the_queue_are_sent_again(projectleider, db):
         regio=projectleider.regio, soort=Rapport.Soort.REGIO_OVERZICHT, aangevraagd_door=None
     )
     Rapport.objects.filter(pk=stuck.pk).update(
-        aangevraagd_op=stuck.aangevraagd_op - services.STUCK_AFTER * 2
+        aangevraagd_op=stuck.aangevraagd_op - rapporten.STUCK_AFTER * 2
     )
-    assert services.rapporten_requeue_stuck() == 1
+    assert rapporten.rapporten_requeue_stuck() == 1
     stuck.refresh_from_db()
     assert stuck.status == Rapport.Status.KLAAR
 

@@ -19,8 +19,8 @@ from regio.access import needs_mfa_setup, role_required
 from regio.coverage import dekking_for
 from regio.models import Regio, Role
 
-from . import services
-from .models import Rapport
+from ..models import Rapport
+from ..services import rapporten
 
 log = logging.getLogger(__name__)
 
@@ -102,14 +102,14 @@ def projectleider_dashboard(request):
 
 def _regio_context(user):
     regio = get_object_or_404(Regio.objects.visible_to(user), pk=user.regio_id)
-    return {"regio": regio, "overzicht": services.regio_overzicht_build(regio=regio)}
+    return {"regio": regio, "overzicht": rapporten.regio_overzicht_build(regio=regio)}
 
 
 @require_POST
 @role_required(Role.PROJECTLEIDER)
 def rapport_create(request):
     regio = get_object_or_404(Regio.objects.visible_to(request.user), pk=request.user.regio_id)
-    services.rapport_request(regio=regio, soort=Rapport.Soort.REGIO_OVERZICHT, user=request.user)
+    rapporten.rapport_request(regio=regio, soort=Rapport.Soort.REGIO_OVERZICHT, user=request.user)
     return redirect("projectleider_dashboard")
 
 

@@ -1,23 +1,21 @@
-"""Operations of the desk that touch several rows or send work elsewhere."""
+"""The region overview and the reports made of it: requesting, rendering, requeueing."""
 
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
 from uuid import uuid4
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from opleidingsscholen.coverage import Opleidingsaandeel, opleidingsaandeel_for
 from regio.coverage import Dekking, dekking_for
 from regio.models import Organisatie, OrganisatieSoort, Regio, Vestiging
 
-from .models import Adviesslot, Boeking, Rapport
-from .pdf import render_to_pdf
+from ..models import Rapport
+from ..pdf import render_to_pdf
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +68,7 @@ def regio_besturen(*, regio: Regio) -> list[Organisatie]:
 
 def rapport_request(*, regio: Regio, soort: str, user) -> Rapport:
     """Record a report request and have a worker render it once the row is committed."""
-    from .tasks import render_rapport
+    from ..tasks import render_rapport
 
     with transaction.atomic():
         rapport = Rapport.objects.create(regio=regio, soort=soort, aangevraagd_door=user)
@@ -117,7 +115,7 @@ def rapport_mark_failed(*, rapport_id: int, error: str) -> None:
 
 def rapporten_requeue_stuck() -> int:
     """Send reports that waited too long to a worker again; returns how many."""
-    from .tasks import render_rapport
+    from ..tasks import render_rapport
 
     cutoff = timezone.now() - STUCK_AFTER
     stuck = list(Rapport.objects.filter(status=Rapport.Status.WACHT, aangevraagd_op__lt=cutoff))
@@ -125,24 +123,3 @@ def rapporten_requeue_stuck() -> int:
         log.warning("Requeueing report %s that waited since %s", rapport.pk, rapport.aangevraagd_op)
         _enqueue(render_rapport, rapport)
     return len(stuck)
-
-
-def slot_book(*, slot: Adviesslot, kandidaat, vraag: str = "") -> Boeking:
-    """Book a free future slot for a candidate.
-
-    The slot row is locked so concurrent bookings queue up; the partial unique constraint
-    on Boeking is the last word even if a caller skips this function. Whoever comes second
-    gets a Dutch ValidationError and nothing is written.
-    """
-    try:
-        with transaction.atomic():
-            locked = Adviesslot.objects.select_for_update().get(pk=slot.pk)
-            if locked.geannuleerd:
-                raise ValidationError(_("Dit moment is geannuleerd; kies een ander moment."))
-            if locked.start <= timezone.now():
-                raise ValidationError(_("Dit moment is al voorbij; kies een ander moment."))
-            if locked.boekingen.filter(status=Boeking.Status.GEBOEKT).exists():
-                raise ValidationError(_("Dit moment is net door iemand anders geboekt."))
-            return Boeking.objects.create(slot=locked, kandidaat=kandidaat, vraag=vraag)
-    except IntegrityError as exc:
-        raise ValidationError(_("Dit moment is net door iemand anders geboekt.")) from exc

@@ -1,0 +1,3 @@
+"""Candidates' documents: upload and permission-checked download."""
+
+urlpatterns = []

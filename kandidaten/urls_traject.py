@@ -1,0 +1,3 @@
+"""The shared journey view, the adviser's pipeline board and admissibility outcomes."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Advice conversations: booking by candidates, the adviser's availability and calendar."""
+
+urlpatterns = []

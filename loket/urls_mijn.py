@@ -1,0 +1,3 @@
+"""The candidate's own pages: dashboard, consent, data export and erasure."""
+
+urlpatterns = []
