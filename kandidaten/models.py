@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from regio.models import Organisatie, OrganisatieSoort, Regio, Role
+from regio.models import Organisatie, OrganisatieSoort, Regio, Role, Sector
 
 
 class Fase(models.TextChoices):
@@ -126,6 +126,14 @@ class Kandidaat(models.Model):
     )
     fase_sinds = models.DateTimeField(_("in deze fase sinds"), default=timezone.now)
     aangemeld_op = models.DateTimeField(_("aangemeld op"), default=timezone.now)
+
+    # What the candidate is looking for, as told to the desk (the matching profile builds on it).
+    sector = models.CharField(
+        _("gewenste sector"), max_length=20, choices=Sector.choices, blank=True
+    )
+    vak = models.CharField(
+        _("vak"), max_length=100, blank=True, help_text=_("Het vak dat de kandidaat wil geven.")
+    )
 
     # Route & toelating: the route chosen, the institute the desk referred the candidate to,
     # and that institute's admissibility outcome.

@@ -7,4 +7,5 @@ app_name = "kandidaten"
 urlpatterns = [
     path("", include("kandidaten.urls_traject")),
     path("", include("kandidaten.urls_documenten")),
+    path("", include("kandidaten.urls_opvolging")),
 ]

@@ -5,9 +5,9 @@ import time
 import pytest
 from celery.contrib.testing.worker import start_worker
 
-from loket.services import rapporten
 from loket.celery import app
 from loket.models import Rapport
+from loket.services import rapporten
 
 from .factories import OrganisatieFactory, RegioFactory, UserFactory
 from .pdfs import pdf_text

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from loket.services import rapporten
 from loket.models import Rapport
+from loket.services import rapporten
 
 from .factories import OrganisatieFactory, VestigingFactory
 from .pdfs import pdf_text

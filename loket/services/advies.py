@@ -27,3 +27,10 @@ def slot_book(*, slot: Adviesslot, kandidaat, vraag: str = "") -> Boeking:
             return Boeking.objects.create(slot=locked, kandidaat=kandidaat, vraag=vraag)
     except IntegrityError as exc:
         raise ValidationError(_("Dit moment is net door iemand anders geboekt.")) from exc
+
+
+def boeking_token(boeking: Boeking) -> str:
+    """The signed token in a booking's cancel/reschedule link (placeholder, see issue 4)."""
+    from django.core import signing
+
+    return signing.dumps({"b": boeking.pk}, salt="loket.boeking")
