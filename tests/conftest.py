@@ -1,6 +1,10 @@
 """Shared fixtures: personas for every role, plus same-role outsiders elsewhere."""
 
+import os
+
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from regio.models import Role
 
@@ -11,6 +15,17 @@ from .factories import (
     UserFactory,
     VestigingFactory,
 )
+
+# Property tests over the public forms: a quick profile for every run, a big one at night
+# (HYPOTHESIS_PROFILE=nightly). No example database: runs stay independent and leave no files.
+_common = {
+    "deadline": None,
+    "database": None,
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+}
+hypothesis_settings.register_profile("ci", max_examples=40, **_common)
+hypothesis_settings.register_profile("nightly", max_examples=1000, **_common)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture
