@@ -1,6 +1,7 @@
 """Operations on candidates that touch several rows: registering, finding a candidate by
 e-mail, moving along the journey and recording milestones."""
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -44,6 +45,9 @@ def kandidaat_for_email(
             if created:
                 user.set_unusable_password()
                 user.save(update_fields=["password"])
+                # Unverified until the candidate logs in with a code sent to it; allauth
+                # then marks it verified (it only verifies addresses it knows).
+                EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
     except IntegrityError:  # a concurrent form created it first
         user = User.objects.get(email=email)
     if user.role != Role.KANDIDAAT:
