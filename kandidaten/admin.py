@@ -1,8 +1,9 @@
-"""Django admin for the operator: candidates, with their journey as a read-only timeline."""
+"""Django admin for the operator: candidates with their journey as a read-only timeline,
+introductions, the read log and the stall rules."""
 
 from django.contrib import admin
 
-from .models import Kandidaat, TrajectEvent, Uitvalreden
+from .models import Introductie, Inzage, Kandidaat, Stilstandregel, TrajectEvent, Uitvalreden
 
 
 class TrajectEventInline(admin.TabularInline):
@@ -11,7 +12,19 @@ class TrajectEventInline(admin.TabularInline):
     model = TrajectEvent
     extra = 0
     can_delete = False
-    fields = ["op", "van", "naar", "door", "reden", "toelichting"]
+    fields = [
+        "op",
+        "soort",
+        "van",
+        "naar",
+        "door",
+        "reden",
+        "naar_regio",
+        "organisatie",
+        "toelating",
+        "route",
+        "toelichting",
+    ]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
@@ -34,3 +47,37 @@ class KandidaatAdmin(admin.ModelAdmin):
 class UitvalredenAdmin(admin.ModelAdmin):
     list_display = ["naam", "actief"]
     list_filter = ["actief"]
+
+
+@admin.register(Introductie)
+class IntroductieAdmin(admin.ModelAdmin):
+    list_display = ["kandidaat", "bestuur", "status", "voorgesteld_op", "beantwoord_op"]
+    list_filter = ["status"]
+    search_fields = ["kandidaat__user__email", "kandidaat__user__naam", "bestuur__naam"]
+    list_select_related = ["kandidaat__user", "bestuur"]
+    raw_id_fields = ["kandidaat", "bestuur", "door"]
+
+
+@admin.register(Inzage)
+class InzageAdmin(admin.ModelAdmin):
+    """The read log is evidence: the operator can read it, nobody can add, change or delete."""
+
+    list_display = ["op", "door", "kandidaat", "wat"]
+    list_filter = ["wat"]
+    search_fields = ["door__email", "kandidaat__user__email"]
+    list_select_related = ["door", "kandidaat__user"]
+    date_hierarchy = "op"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Stilstandregel)
+class StilstandregelAdmin(admin.ModelAdmin):
+    list_display = ["fase", "dagen", "herinner_elke_dagen"]

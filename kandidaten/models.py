@@ -71,10 +71,17 @@ class Toelating(models.TextChoices):
 
 class KandidaatQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Candidates a user may see: themself; an adviser their region's; the operator all.
+        """Candidates a user may see, decided here for every page, export and task.
 
-        Institutes, schools and HR see candidates only through referral and consent, which
-        later work adds here, in this one place.
+        - a candidate: themself;
+        - an adviser: the candidates of their region, and those another region referred to
+          theirs (a referral step naming their region);
+        - an opleider: the candidates referred to their institute;
+        - HR: the candidates who accepted an introduction to their board;
+        - the operator: all; a project leader: none (only figures).
+
+        Institutes and boards never see an erased candidate: what is left of them is the
+        anonymous journey, which only the desk's figures need.
         """
         if not user.is_authenticated:
             return self.none()
@@ -83,7 +90,22 @@ class KandidaatQuerySet(models.QuerySet):
         if user.role == Role.KANDIDAAT:
             return self.filter(user=user)
         if user.role == Role.LOKETADVISEUR:
-            return self.filter(regio_id=user.regio_id)
+            # Exists, not a join: a join on events would repeat a candidate per event.
+            referred_here = TrajectEvent.objects.filter(
+                kandidaat=models.OuterRef("pk"),
+                naar=Fase.DOORVERWEZEN,
+                naar_regio_id=user.regio_id,
+            )
+            return self.filter(models.Q(regio_id=user.regio_id) | models.Exists(referred_here))
+        if user.role == Role.OPLEIDER and user.organisatie_id:
+            return self.filter(opleiding_id=user.organisatie_id, gewist_op__isnull=True)
+        if user.role == Role.HR and user.organisatie_id:
+            accepted = Introductie.objects.filter(
+                kandidaat=models.OuterRef("pk"),
+                bestuur_id=user.organisatie_id,
+                status=IntroductieStatus.GEACCEPTEERD,
+            )
+            return self.filter(models.Exists(accepted), gewist_op__isnull=True)
         return self.none()
 
 
@@ -228,14 +250,19 @@ class EventSoort(models.TextChoices):
     TOELATING = "toelating", _("Toelating")
     INTRODUCTIE = "introductie", _("Introductie bij een school")
     EVENEMENT = "evenement", _("Informatiebijeenkomst")
+    VERWIJZING = "verwijzing", _("Verwezen naar een opleiding")
+    ADVISEUR = "adviseur", _("Nieuwe adviseur")
 
 
 class TrajectEvent(models.Model):
     """One thing that happened in a candidate's journey: a move between stages (soort=stap) or
-    a milestone within a stage (a conversation, an admissibility outcome, an introduction).
+    a milestone within a stage (a conversation, a referral to an institute, an admissibility
+    outcome, an introduction, a new adviser).
 
     Append-only: rows are never changed or deleted; the candidate's current stage is written in
-    the same transaction as a move (see services). Milestones keep van == naar.
+    the same transaction as a move (see services). Milestones keep van == naar. A milestone's
+    institute or board, outcome and route are fields, not personal data: erasing a candidate
+    blanks only the note.
     """
 
     kandidaat = models.ForeignKey(
@@ -270,6 +297,32 @@ class TrajectEvent(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("doorverwezen naar regio"),
+    )
+    organisatie = models.ForeignKey(
+        Organisatie,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisatie"),
+        help_text=_(
+            "De opleiding (verwijzing, toelating) of het schoolbestuur (introductie) waar het"
+            " om gaat."
+        ),
+    )
+    toelating = models.CharField(
+        _("toelating"),
+        max_length=20,
+        choices=Toelating.choices,
+        blank=True,
+        help_text=_("De uitkomst van het geschiktheidsonderzoek (alleen bij een toelating)."),
+    )
+    route = models.CharField(
+        _("route"),
+        max_length=25,
+        choices=RouteSoort.choices,
+        blank=True,
+        help_text=_("De route waarvoor de kandidaat verwezen is (alleen bij een verwijzing)."),
     )
     toelichting = models.TextField(_("toelichting"), blank=True, max_length=4000)
 

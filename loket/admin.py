@@ -2,13 +2,21 @@
 
 from django.contrib import admin
 
-from .models import Adviesslot, Boeking, Rapport
+from .models import Aanmelding, Adviesslot, Boeking, Evenement, FaqArtikel, Rapport, Route
 
 
 class BoekingInline(admin.TabularInline):
+    """A slot's bookings; they are made through the booking pages (which move the journey
+    and send the mails), so they are not added here."""
+
     model = Boeking
     extra = 0
     raw_id_fields = ["kandidaat"]
+    fields = ["kandidaat", "status", "uitkomst", "geboekt_op", "herinnering_verstuurd_op"]
+    readonly_fields = ["geboekt_op", "herinnering_verstuurd_op"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Adviesslot)
@@ -25,3 +33,43 @@ class RapportAdmin(admin.ModelAdmin):
     list_display = ["regio", "soort", "status", "aangevraagd_op", "klaar_op"]
     list_filter = ["status", "soort", "regio"]
     readonly_fields = ["task_id", "bestand", "foutmelding", "klaar_op"]
+
+
+@admin.register(Route)
+class RouteAdmin(admin.ModelAdmin):
+    list_display = ["naam", "soort", "duur", "naast_baan", "volgorde", "gepubliceerd"]
+    list_filter = ["soort", "gepubliceerd"]
+    list_editable = ["volgorde", "gepubliceerd"]
+    search_fields = ["naam", "samenvatting"]
+    prepopulated_fields = {"slug": ["naam"]}
+
+
+@admin.register(FaqArtikel)
+class FaqArtikelAdmin(admin.ModelAdmin):
+    list_display = ["vraag", "onderwerp", "volgorde", "gepubliceerd", "bijgewerkt_op"]
+    list_filter = ["onderwerp", "gepubliceerd"]
+    list_editable = ["volgorde", "gepubliceerd"]
+    search_fields = ["vraag", "antwoord"]
+    prepopulated_fields = {"slug": ["vraag"]}
+
+
+class AanmeldingInline(admin.TabularInline):
+    """Who signed up; sign-ups are made through the public form (its checks), not here."""
+
+    model = Aanmelding
+    extra = 0
+    fields = ["kandidaat", "status", "aangemeld_op"]
+    readonly_fields = ["kandidaat", "aangemeld_op"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Evenement)
+class EvenementAdmin(admin.ModelAdmin):
+    list_display = ["titel", "regio", "start", "capaciteit", "gepubliceerd", "geannuleerd"]
+    list_filter = ["regio", "gepubliceerd", "geannuleerd"]
+    list_select_related = ["regio"]
+    search_fields = ["titel", "locatie"]
+    date_hierarchy = "start"
+    inlines = [AanmeldingInline]

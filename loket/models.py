@@ -145,6 +145,21 @@ class GesprekUitkomst(models.TextChoices):
     NIET_VERSCHENEN = "niet_verschenen", _("Niet verschenen")
 
 
+class BoekingQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Bookings a user may open: a candidate their own, an adviser those of their
+        region's slots, the operator all; every other role none."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.role == Role.BEHEERDER:
+            return self
+        if user.role == Role.KANDIDAAT:
+            return self.filter(kandidaat__user=user)
+        if user.role == Role.LOKETADVISEUR and user.regio_id:
+            return self.filter(slot__regio_id=user.regio_id)
+        return self.none()
+
+
 class Boeking(models.Model):
     """A candidate's booking of an advice slot. The database allows one booking per slot
     unless it was cancelled; a cancelled booking frees the slot for someone else."""
@@ -189,6 +204,8 @@ class Boeking(models.Model):
     )
     notities = models.TextField(_("notities van de adviseur"), blank=True, max_length=4000)
     afgerond_op = models.DateTimeField(_("afgerond op"), null=True, blank=True)
+
+    objects = BoekingQuerySet.as_manager()
 
     class Meta:
         ordering = ["-geboekt_op"]

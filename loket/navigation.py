@@ -17,11 +17,21 @@ class NavItem:
 
 
 EVERYONE = frozenset()
+# The public desk (routes, FAQ, events, booking) is for visitors and candidates; staff menus
+# keep to their own work. `None` stands for a visitor who is not logged in.
+PUBLIC = frozenset({None, Role.KANDIDAAT})
 
 NAVIGATION = [
     NavItem(_("Startpagina"), "home", EVERYONE),
+    NavItem(_("Routes"), "routes", PUBLIC),
+    NavItem(_("Kennisbank"), "kennisbank", PUBLIC),
+    NavItem(_("Bijeenkomsten"), "evenementen", PUBLIC),
+    NavItem(_("Adviesgesprek"), "advies_boeken", PUBLIC),
     NavItem(_("Mijn traject"), "kandidaat_dashboard", frozenset({Role.KANDIDAAT})),
     NavItem(_("Adviesgesprekken"), "adviseur_dashboard", frozenset({Role.LOKETADVISEUR})),
+    NavItem(_("Kandidaten"), "kandidaten:pipeline", frozenset({Role.LOKETADVISEUR})),
+    NavItem(_("Beschikbaarheid"), "adviseur_beschikbaarheid", frozenset({Role.LOKETADVISEUR})),
+    NavItem(_("Stilgevallen"), "kandidaten:stilgevallen", frozenset({Role.LOKETADVISEUR})),
     NavItem(_("Vacatures en tekorten"), "hr_dashboard", frozenset({Role.HR})),
     NavItem(_("Toelating"), "opleider_dashboard", frozenset({Role.OPLEIDER})),
     NavItem(_("Regio"), "projectleider_dashboard", frozenset({Role.PROJECTLEIDER})),
@@ -31,11 +41,19 @@ NAVIGATION = [
 
 def navigation_for(user, current_path: str) -> list[dict]:
     role = user.role if user.is_authenticated else None
-    items = []
-    for item in NAVIGATION:
-        if item.roles and role not in item.roles:
-            continue
-        url = reverse(item.url_name)
-        current = current_path == url or (url != "/" and current_path.startswith(url))
-        items.append({"label": item.label, "url": url, "current": current})
+    items = [
+        {"label": item.label, "url": reverse(item.url_name), "current": False}
+        for item in NAVIGATION
+        if not item.roles or role in item.roles
+    ]
+    # The current item is the one whose URL is the longest prefix of the path, so that
+    # /adviseur/kandidaten/ marks "Kandidaten" and not also "Adviesgesprekken" (/adviseur/).
+    matches = [
+        item
+        for item in items
+        if current_path == item["url"]
+        or (item["url"] != "/" and current_path.startswith(item["url"]))
+    ]
+    if matches:
+        max(matches, key=lambda item: len(item["url"]))["current"] = True
     return items

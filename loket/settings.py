@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "loket.middleware.RefuseNulCharactersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -147,6 +148,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # Candidates' documents: outside MEDIA_ROOT, never served by a web server, only streamed by
 # a view that checks who asks (kandidaten.models.private_storage).
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private")))
+# The largest document (CV, diploma) a candidate may upload, in bytes.
+LOKET_DOCUMENT_MAX_BYTES = env.int("LOKET_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {
@@ -211,6 +214,13 @@ EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="loket@onderwijsregio.example")
+# The site's own address for links in e-mails and calendar invites, which have no request to
+# take it from; by default the first of DJANGO_ALLOWED_HOSTS (https in production).
+LOKET_BASE_URL = env.str(
+    "LOKET_BASE_URL",
+    default=f"{'http' if DEBUG else 'https'}://"
+    + next((h.lstrip(".") for h in ALLOWED_HOSTS if h not in ("*", "")), "localhost"),
+).rstrip("/")
 
 # ---------------------------------------------------------------------------
 # Security headers

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from .services import rapporten
+from .services import advies, privacy, rapporten
 
 
 @shared_task
@@ -18,3 +18,21 @@ def render_rapport(rapport_id: int) -> None:
 @shared_task
 def requeue_stuck_rapporten() -> int:
     return rapporten.rapporten_requeue_stuck()
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=60, max_retries=5)
+def send_advies_mail(soort: str, boeking_id: int, oude_boeking_id: int | None = None) -> bool:
+    """One e-mail about a booking; a mail server that is down is retried, with back-off."""
+    return advies.advies_mail_send(soort, boeking_id, oude_boeking_id)
+
+
+@shared_task
+def send_advies_herinneringen() -> int:
+    """Remind tomorrow's advice conversations; safe to run often (each is claimed once)."""
+    return advies.herinneringen_send()
+
+
+@shared_task
+def erase_expired_kandidaten() -> int:
+    """Daily: erase the personal data of candidates whose retention period has passed."""
+    return privacy.kandidaten_erase_expired()

@@ -3,13 +3,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from .views import adviseur
 from .views import core as views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
-    path("mijn/", views.kandidaat_dashboard, name="kandidaat_dashboard"),
-    path("adviseur/", views.adviseur_dashboard, name="adviseur_dashboard"),
+    path("adviseur/", adviseur.adviseur_dashboard, name="adviseur_dashboard"),
     path("hr/", views.hr_dashboard, name="hr_dashboard"),
     path("opleider/", views.opleider_dashboard, name="opleider_dashboard"),
     path("projectleider/", views.projectleider_dashboard, name="projectleider_dashboard"),

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import F
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from kandidaten.journey import Kijker, display_name
+from kandidaten.models import Introductie, IntroductieStatus, Kandidaat
 from opleidingsscholen.coverage import opleidingsaandeel_for
 from regio.access import needs_mfa_setup, role_required
 from regio.coverage import dekking_for
@@ -69,28 +72,48 @@ def admin_login(request):
     return redirect(f"{reverse('account_login')}?{query}")
 
 
-@role_required(Role.KANDIDAAT)
-def kandidaat_dashboard(request):
-    return render(request, "loket/dashboard_kandidaat.html")
-
-
-@role_required(Role.LOKETADVISEUR)
-def adviseur_dashboard(request):
-    return render(request, "loket/dashboard_adviseur.html", _regio_context(request.user))
-
-
 @role_required(Role.HR)
 def hr_dashboard(request):
     bestuur = request.user.organisatie
     vestigingen = bestuur.vestigingen.order_by("naam") if bestuur else []
+    # Candidates who accepted an introduction to this board, newest first.
+    introducties = list(
+        Introductie.objects.filter(
+            bestuur=bestuur,
+            status=IntroductieStatus.GEACCEPTEERD,
+            kandidaat__in=Kandidaat.objects.visible_to(request.user),
+        )
+        .select_related("kandidaat__user")
+        .order_by("-beantwoord_op", "-pk")
+    )
+    for introductie in introducties:
+        introductie.naam = display_name(introductie.kandidaat, Kijker.BESTUUR)
     return render(
-        request, "loket/dashboard_hr.html", {"bestuur": bestuur, "vestigingen": vestigingen}
+        request,
+        "loket/dashboard_hr.html",
+        {"bestuur": bestuur, "vestigingen": vestigingen, "introducties": introducties},
     )
 
 
 @role_required(Role.OPLEIDER)
 def opleider_dashboard(request):
-    return render(request, "loket/dashboard_opleider.html", {"instituut": request.user.organisatie})
+    """The candidates referred to the institute: those awaiting an outcome first."""
+    kandidaten = list(
+        Kandidaat.objects.visible_to(request.user)
+        .select_related("user")
+        .order_by(F("toelating_op").desc(nulls_first=True), "-aangemeld_op", "pk")
+    )
+    for kandidaat in kandidaten:
+        kandidaat.naam = display_name(kandidaat, Kijker.OPLEIDING)
+    return render(
+        request,
+        "loket/dashboard_opleider.html",
+        {
+            "instituut": request.user.organisatie,
+            "wachtend": [k for k in kandidaten if not k.toelating],
+            "beoordeeld": [k for k in kandidaten if k.toelating],
+        },
+    )
 
 
 @role_required(Role.PROJECTLEIDER)

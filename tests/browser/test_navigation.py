@@ -12,13 +12,21 @@ from .axe import assert_accessible
 pytestmark = pytest.mark.browser
 
 # Per persona: the main menu it sees (in order; nothing more, nothing less) and where a
-# login lands; "Startpagina" is "Home" in English.
+# login lands; "Startpagina" is "Home" in English. Visitors and candidates see the public
+# desk; staff menus keep to their own work.
+PUBLIC = ["Routes", "Kennisbank", "Bijeenkomsten", "Adviesgesprek"]
 ROLES = [
     pytest.param(
-        "kandidaat", ["Startpagina", "Mijn traject"], "kandidaat_dashboard", id="kandidaat"
+        "kandidaat",
+        ["Startpagina", *PUBLIC, "Mijn traject"],
+        "kandidaat_dashboard",
+        id="kandidaat",
     ),
     pytest.param(
-        "adviseur", ["Startpagina", "Adviesgesprekken"], "adviseur_dashboard", id="adviseur"
+        "adviseur",
+        ["Startpagina", "Adviesgesprekken", "Kandidaten", "Beschikbaarheid", "Stilgevallen"],
+        "adviseur_dashboard",
+        id="adviseur",
     ),
     pytest.param("hr", ["Startpagina", "Vacatures en tekorten"], "hr_dashboard", id="hr"),
     pytest.param("opleider", ["Startpagina", "Toelating"], "opleider_dashboard", id="opleider"),
@@ -89,7 +97,13 @@ def test_the_language_switch_shows_the_portal_in_english(page, browser_errors):
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("link", name="Log in")).to_be_visible()
     expect(page.get_by_role("link", name="Inloggen")).to_have_count(0)
-    assert main_menu_links(page, name="Main menu") == ["Home"]
+    assert main_menu_links(page, name="Main menu") == [
+        "Home",
+        "Routes",
+        "Knowledge base",
+        "Information events",
+        "Advice conversation",
+    ]
     expect(page.get_by_role("button", name="Nederlands")).to_be_visible()
     assert_accessible(page)
     assert_no_browser_errors(browser_errors)
