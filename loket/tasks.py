@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from .services import advies, privacy, rapporten
+from .services import advies, evenementen, privacy, rapporten
 
 
 @shared_task
@@ -24,6 +24,12 @@ def requeue_stuck_rapporten() -> int:
 def send_advies_mail(soort: str, boeking_id: int, oude_boeking_id: int | None = None) -> bool:
     """One e-mail about a booking; a mail server that is down is retried, with back-off."""
     return advies.advies_mail_send(soort, boeking_id, oude_boeking_id)
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=60, max_retries=5)
+def send_aanmelding_mail(soort: str, aanmelding_ids: list[int]) -> None:
+    """The e-mails about event sign-ups; a mail server that is down is retried, with back-off."""
+    evenementen.aanmelding_mail_send(soort, aanmelding_ids)
 
 
 @shared_task

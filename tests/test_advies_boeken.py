@@ -215,10 +215,19 @@ def test_a_logged_in_candidate_books_with_their_own_address(client, traject, adv
         ({"telefoon": "bel me"}, "Vul een geldig telefoonnummer in"),
         ({"telefoon": "123"}, "Vul een geldig telefoonnummer in"),
         ({"naam": "   "}, "Dit veld is verplicht."),
+        ({"naam": "<b>Sam</b>"}, "Vul alleen je naam in, zonder tekens als &lt; &gt;"),
         ({"toestemming": ""}, "Geef toestemming voor het gebruik van je gegevens"),
         ({"vraag": "x" * 2001}, "niet meer dan 2000 tekens"),
     ],
-    ids=["email", "telefoon-tekst", "telefoon-kort", "naam", "toestemming", "vraag-lang"],
+    ids=[
+        "email",
+        "telefoon-tekst",
+        "telefoon-kort",
+        "naam",
+        "naam-opmaak",
+        "toestemming",
+        "vraag-lang",
+    ],
 )
 def test_bad_input_gets_a_dutch_message_and_writes_nothing(client, adviseur, change, message):
     slot = make_slot(adviseur)

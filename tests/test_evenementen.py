@@ -43,7 +43,6 @@ def aanmelden(evenement, email="nieuw@example.nl", naam="Noor Nieuw", telefoon="
         naam=naam,
         email=email,
         telefoon=telefoon,
-        basis_url="https://loket.example/",
     )
 
 
@@ -58,6 +57,11 @@ def formulier(**fields):
 
 
 # --- the service --------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def base_url(settings):
+    settings.LOKET_BASE_URL = "https://loket.example"
 
 
 def test_signing_up_creates_the_candidate_in_the_events_region_and_records_it(
@@ -290,7 +294,7 @@ def test_signing_up_on_the_page_redirects_with_a_message_and_an_email(
     assert "Je bent aangemeld. We hebben een bevestiging gestuurd naar noor@example.nl" in html
     assert "Nog 19 plaatsen vrij" in html
     assert len(mail.outbox) == 1
-    assert "http://testserver/bijeenkomsten/afmelden/" in mail.outbox[0].body
+    assert "https://loket.example/bijeenkomsten/afmelden/" in mail.outbox[0].body
 
 
 def test_a_logged_in_candidate_finds_name_and_email_filled_in(client, evenement, kandidaat):
@@ -322,7 +326,7 @@ def test_a_logged_in_candidate_finds_name_and_email_filled_in(client, evenement,
         ),
         pytest.param(
             {"telefoon": "bel me"},
-            "Vul een telefoonnummer in met alleen cijfers, bijv. 06 12345678.",
+            "Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.",
             id="invalid-phone",
         ),
         pytest.param(

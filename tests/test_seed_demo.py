@@ -1,18 +1,35 @@
 """`manage.py seed_demo`: realistic demo data, the same for a seed, and safe to run twice."""
 
 import re
-from datetime import date
+from collections import Counter
+from datetime import date, timedelta
 from decimal import Decimal
 from io import StringIO
+from itertools import pairwise
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
+from kandidaten.journey import HOOFDPAD, allowed_moves, timeline_for
+from kandidaten.models import (
+    EventSoort,
+    Fase,
+    Introductie,
+    IntroductieStatus,
+    Kandidaat,
+    Stilstandregel,
+    Toelating,
+    TrajectEvent,
+)
 from loket import demo
-from loket.demo.data import DEMO_PASSWORD, REGIONS
+from loket.demo.context import start_of_today
+from loket.demo.data import DEMO_DOMAIN, DEMO_PASSWORD, REGIONS
+from loket.models import Aanmelding, Adviesslot, Boeking, Evenement
+from loket.services.privacy import BEWAARTERMIJN, kandidaten_erase_expired
 from opleidingsscholen.coverage import opleidingsaandeel_for
 from opleidingsscholen.models import (
     Opleidingsplaatsen,
@@ -38,6 +55,13 @@ from .factories import RegioFactory
 
 # Every model the demo fills, dependants first (the registry's foreign keys protect).
 DEMO_MODELS = (
+    Aanmelding,
+    Boeking,
+    Adviesslot,
+    Evenement,
+    Introductie,
+    TrajectEvent,
+    Kandidaat,
     Plaatsingen,
     Opleidingsplaatsen,
     Opleidingsschool,
@@ -142,6 +166,99 @@ def snapshot() -> dict[str, list[tuple]]:
                 "zij_instromers_binnen",
                 "zij_instromers_buiten",
             )
+        ),
+        **candidate_snapshot(),
+    }
+
+
+def candidate_snapshot() -> dict[str, list[tuple]]:
+    """The candidates' side of the demo, with people and organisations named instead of
+    numbered (ids differ between runs). Erased candidates have no e-mail address left, so
+    the moment they registered tells them apart."""
+    return {
+        "kandidaten": list(
+            Kandidaat.objects.order_by("user__email", "aangemeld_op").values_list(
+                "user__email",
+                "regio__slug",
+                "adviseur__email",
+                "fase",
+                "fase_sinds",
+                "aangemeld_op",
+                "laatste_activiteit",
+                "stil_sinds",
+                "afgerond_op",
+                "sector",
+                "vak",
+                "route",
+                "opleiding__naam",
+                "toelating",
+                "deel_met_regio",
+                "telefoon",
+                "gewist_op",
+            )
+        ),
+        "events": list(
+            TrajectEvent.objects.order_by(
+                "kandidaat__user__email", "kandidaat__aangemeld_op", "op"
+            ).values_list(
+                "kandidaat__user__email",
+                "soort",
+                "van",
+                "naar",
+                "op",
+                "door__email",
+                "reden__naam",
+                "naar_regio__slug",
+                "organisatie__naam",
+                "toelating",
+                "route",
+                "toelichting",
+            )
+        ),
+        "slots": list(
+            Adviesslot.objects.order_by("adviseur__email", "start").values_list(
+                "adviseur__email",
+                "start",
+                "duur_minuten",
+                "vorm",
+                "locatie",
+                "geannuleerd",
+                "reeks",
+            )
+        ),
+        "boekingen": list(
+            Boeking.objects.order_by("slot__adviseur__email", "slot__start", "status").values_list(
+                "slot__adviseur__email",
+                "slot__start",
+                "kandidaat__user__email",
+                "status",
+                "uitkomst",
+                "notities",
+                "vraag",
+                "geboekt_op",
+                "afgerond_op",
+            )
+        ),
+        "evenementen": list(
+            Evenement.objects.order_by("regio__slug", "start").values_list(
+                "regio__slug", "titel", "start", "locatie", "capaciteit", "geannuleerd"
+            )
+        ),
+        "aanmeldingen": list(
+            Aanmelding.objects.order_by(
+                "evenement__start", "kandidaat__user__email", "kandidaat__aangemeld_op"
+            ).values_list(
+                "evenement__titel",
+                "evenement__start",
+                "kandidaat__user__email",
+                "status",
+                "aangemeld_op",
+            )
+        ),
+        "introducties": list(
+            Introductie.objects.order_by(
+                "kandidaat__user__email", "kandidaat__aangemeld_op", "bestuur__naam"
+            ).values_list("kandidaat__user__email", "bestuur__naam", "status", "voorgesteld_op")
         ),
     }
 
@@ -350,7 +467,7 @@ def test_there_is_one_demo_login_per_role_that_can_log_in_at_once(db):
     seed_demo("--scale", "small", "--seed", "1")
     twente = Regio.objects.get(slug="twente")
 
-    users = {u.role: u for u in User.objects.all()}
+    users = {u.role: u for u in User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}")}
     assert set(users) == set(Role)
     for user in users.values():
         assert authenticate(email=user.email, password=DEMO_PASSWORD) == user
@@ -369,7 +486,7 @@ def test_there_is_one_demo_login_per_role_that_can_log_in_at_once(db):
 def test_it_prints_the_demo_logins_with_their_password(db):
     output = seed_demo("--scale", "small", "--seed", "1")
 
-    for user in User.objects.all():
+    for user in User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}"):
         assert re.search(rf"{re.escape(user.email)}\s+{user.role}\s+{DEMO_PASSWORD}", output)
 
 
@@ -390,7 +507,16 @@ def test_another_seed_gives_other_data(db):
     second = snapshot()
 
     assert [r[:4] for r in second["regions"]] == [r[:4] for r in first["regions"]]
-    for kind in ("organisaties", "vestigingen", "contactpersonen", "deelnames", "plaatsingen"):
+    for kind in (
+        "organisaties",
+        "vestigingen",
+        "contactpersonen",
+        "deelnames",
+        "plaatsingen",
+        "kandidaten",
+        "events",
+        "boekingen",
+    ):
         assert second[kind] != first[kind]
 
 
@@ -441,14 +567,293 @@ def test_default_output_is_short_and_verbosity_2_times_each_step(db):
         assert re.search(rf"^step {step.name}\s+\d+ rows\s+[\d.]+ s$", verbose, re.MULTILINE)
 
 
-def test_national_scale_has_35_regions_1200_boards_7000_schools_most_meeting_the_rules(db):
-    seed_demo("--scale", "national", "--seed", "1", verbosity=0)
+# --- The candidates' side: journeys, advice, information evenings -----------------------------
 
-    assert Regio.objects.count() == 35
-    assert Organisatie.objects.filter(soort=OrganisatieSoort.SCHOOLBESTUUR).count() == 1200
-    assert Vestiging.objects.count() == 7000
-    assert User.objects.count() == len(Role)
-    met = [dekking_for(regio).eisen_gehaald for regio in Regio.objects.all()]
-    assert 3 <= met.count(False) <= 10
-    assert Opleidingsschool.objects.filter(instituten=None).count() == 0
-    assert Regio.objects.filter(opleidingsscholen=None).count() == 0
+
+def timelines() -> dict[int, list[TrajectEvent]]:
+    """Every candidate's events in the order the portal shows them (op, then pk)."""
+    by_candidate: dict[int, list[TrajectEvent]] = {}
+    for event in TrajectEvent.objects.order_by("op", "pk"):
+        by_candidate.setdefault(event.kandidaat_id, []).append(event)
+    return by_candidate
+
+
+def test_every_timeline_follows_the_allowed_moves_and_ends_in_the_candidates_stage(db):
+    seed_demo("--scale", "small", "--seed", "1")
+    now = timezone.now()
+
+    events = timelines()
+    candidates = list(Kandidaat.objects.all())
+    assert candidates and len(events) == len(candidates)
+    for kandidaat in candidates:
+        timeline = events[kandidaat.pk]
+        first = timeline[0]
+        assert (first.soort, first.van, first.naar) == (EventSoort.STAP, "", Fase.ORIENTATIE)
+        fase, voor_pauze, last_step = first.naar, None, first
+        for before, event in pairwise(timeline):
+            assert before.op < event.op < now
+            if event.soort != EventSoort.STAP:  # a milestone keeps the stage
+                assert event.van == event.naar == fase
+                continue
+            assert event.van == fase
+            assert event.naar in allowed_moves(fase, voor_pauze=voor_pauze), (kandidaat, event)
+            assert (event.reden_id is not None) == (event.naar == Fase.UITGEVALLEN)
+            if event.naar == Fase.GEPAUZEERD:
+                voor_pauze = fase
+            fase, last_step = event.naar, event
+        assert kandidaat.fase == fase
+        assert kandidaat.fase_sinds == last_step.op
+        # A take-over by another adviser is not activity of the candidate's.
+        activity = [e for e in timeline if e.soort != EventSoort.ADVISEUR]
+        assert kandidaat.laatste_activiteit == activity[-1].op
+        assert kandidaat.aangemeld_op == first.op
+        assert now - kandidaat.aangemeld_op < timedelta(days=550)
+        ended = fase in (Fase.UITGEVALLEN, Fase.DOORVERWEZEN)
+        assert kandidaat.afgerond_op == (last_step.op if ended else None)
+
+
+def test_candidates_spread_over_every_stage_as_a_funnel(db):
+    seed_demo("--scale", "small", "--seed", "1")
+
+    stages = Counter(Kandidaat.objects.values_list("fase", flat=True))
+    assert set(stages) == set(Fase)
+    # Many orient themselves or take advice; fewer get further along the main path.
+    assert stages[Fase.ORIENTATIE] + stages[Fase.ADVIES] > 2 * (
+        stages[Fase.MATCHING] + stages[Fase.AANSTELLING]
+    )
+    for regio in Regio.objects.all():
+        assert 30 <= regio.kandidaten.count() <= 80
+        advisers = User.objects.filter(role=Role.LOKETADVISEUR, regio=regio)
+        assert advisers.count() >= 3
+        assert set(
+            regio.kandidaten.exclude(adviseur=None).values_list("adviseur", flat=True)
+        ) <= set(advisers.values_list("pk", flat=True))
+    referred = TrajectEvent.objects.filter(naar=Fase.DOORVERWEZEN)
+    assert referred.exclude(naar_regio=None).exists()
+    assert all(e.naar_regio_id != e.kandidaat.regio_id for e in referred.exclude(naar_regio=None))
+    for user in User.objects.filter(role=Role.KANDIDAAT).exclude(email__endswith=DEMO_DOMAIN):
+        assert not user.has_usable_password()
+
+
+def test_stalled_candidates_are_those_past_their_stages_rule(db):
+    seed_demo("--scale", "small", "--seed", "1")
+    rules = dict(Stilstandregel.objects.values_list("fase", "dagen"))
+    now = timezone.now()
+
+    stalled = 0
+    for kandidaat in Kandidaat.objects.all():
+        rule = rules.get(kandidaat.fase)
+        idle = now - kandidaat.laatste_activiteit
+        if rule and idle > timedelta(days=rule + 1):
+            assert kandidaat.stil_sinds == kandidaat.laatste_activiteit + timedelta(days=rule)
+            stalled += 1
+        elif not rule or idle < timedelta(days=rule - 1):
+            assert kandidaat.stil_sinds is None
+    assert stalled >= 3
+
+
+def test_candidates_past_advice_have_a_route_an_institute_and_an_outcome(db):
+    seed_demo("--scale", "small", "--seed", "2")
+
+    reached_route = set(
+        TrajectEvent.objects.filter(naar=Fase.ROUTE_TOELATING).values_list("kandidaat", flat=True)
+    )
+    assert reached_route
+    for kandidaat in Kandidaat.objects.filter(pk__in=reached_route).select_related("opleiding"):
+        assert kandidaat.route
+        assert kandidaat.opleiding.soort == OrganisatieSoort.LERARENOPLEIDING
+        assert kandidaat.opleiding.regio_id == kandidaat.regio_id
+    matched = Kandidaat.objects.filter(fase__in=HOOFDPAD[3:])
+    assert matched.exists()
+    for kandidaat in matched:
+        assert kandidaat.toelating in Toelating.toelaatbaar()
+        assert kandidaat.toelating_op is not None
+    accepted = Introductie.objects.filter(status=IntroductieStatus.GEACCEPTEERD)
+    assert accepted.count() >= 10
+    for introductie in accepted.select_related("bestuur", "kandidaat"):
+        assert introductie.bestuur.soort == OrganisatieSoort.SCHOOLBESTUUR
+        assert introductie.bestuur.regio_id == introductie.kandidaat.regio_id
+        # Erasing withdraws every consent.
+        erased = introductie.kandidaat.gewist_op is not None
+        assert introductie.kandidaat.deel_met_regio != erased
+        assert introductie.voorgesteld_op < introductie.beantwoord_op
+
+
+def test_milestones_name_their_institute_or_board_outcome_and_route_as_the_services_do(db):
+    seed_demo("--scale", "small", "--seed", "2")
+
+    events = TrajectEvent.objects.select_related("kandidaat", "door", "organisatie")
+    soorten = Counter(events.values_list("soort", flat=True))
+    assert soorten[EventSoort.VERWIJZING] >= 10 and soorten[EventSoort.TOELATING] >= 10
+    assert soorten[EventSoort.INTRODUCTIE] >= 20 and soorten[EventSoort.ADVISEUR] >= 2
+    for event in events:
+        kandidaat, org = event.kandidaat, event.organisatie
+        # Only a referral carries a route, only an outcome an admissibility outcome.
+        assert bool(event.route) == (event.soort == EventSoort.VERWIJZING), event
+        assert bool(event.toelating) == (event.soort == EventSoort.TOELATING), event
+        if event.soort in (EventSoort.VERWIJZING, EventSoort.TOELATING):
+            # kandidaat_refer and toelating_record: the institute the candidate is referred to.
+            assert org == kandidaat.opleiding and org.regio_id == kandidaat.regio_id
+            assert org.soort == OrganisatieSoort.LERARENOPLEIDING
+            role = Role.LOKETADVISEUR if event.soort == EventSoort.VERWIJZING else Role.OPLEIDER
+            assert event.door.role == role
+            if event.soort == EventSoort.VERWIJZING:
+                assert event.route == kandidaat.route and event.toelichting == ""
+            else:
+                assert event.door.organisatie_id == org.pk
+        elif event.soort == EventSoort.INTRODUCTIE:
+            assert org.soort == OrganisatieSoort.SCHOOLBESTUUR and event.toelichting == ""
+        else:
+            assert org is None, event
+        if event.soort == EventSoort.ADVISEUR:
+            assert event.door.role == Role.LOKETADVISEUR
+            assert event.door.regio_id == kandidaat.regio_id and event.toelichting == ""
+    # The last outcome recorded is the candidate's.
+    for kandidaat in Kandidaat.objects.exclude(toelating=""):
+        last = kandidaat.events.filter(soort=EventSoort.TOELATING).order_by("op").last()
+        assert (last.toelating, last.op) == (kandidaat.toelating, kandidaat.toelating_op)
+    # An introduction: the adviser's proposal, then (once answered) the candidate's answer;
+    # the Introductie row holds the answer.
+    for introductie in Introductie.objects.select_related("kandidaat"):
+        proposal, *answer = introductie.kandidaat.events.filter(
+            soort=EventSoort.INTRODUCTIE, organisatie=introductie.bestuur_id
+        ).order_by("op")
+        assert proposal.door_id == introductie.door_id
+        assert proposal.op == introductie.voorgesteld_op
+        if introductie.status == IntroductieStatus.VOORGESTELD:
+            assert answer == [] and introductie.beantwoord_op is None
+        else:
+            assert [a.op for a in answer] == [introductie.beantwoord_op]
+            assert answer[0].door_id == introductie.kandidaat.user_id
+    # Whoever took a candidate over last is their adviser.
+    taken_over = Kandidaat.objects.filter(events__soort=EventSoort.ADVISEUR).distinct()
+    assert taken_over.count() >= 2
+    for kandidaat in taken_over:
+        last = kandidaat.events.filter(soort=EventSoort.ADVISEUR).order_by("op").last()
+        assert kandidaat.adviseur_id == last.door_id
+
+
+def test_candidates_past_their_retention_period_are_stored_erased(db):
+    seed_demo("--scale", "small", "--seed", "1")
+    now = start_of_today()
+    a_year = timedelta(days=365)
+
+    erased = Kandidaat.objects.exclude(gewist_op=None)
+    assert erased.count() >= 10
+    assert not erased.exclude(user=None).exists()
+    for kandidaat in erased:
+        # As kandidaat_erase leaves them: no account, phone, consent, notes or documents...
+        assert kandidaat.afgerond_op + BEWAARTERMIJN < kandidaat.gewist_op <= now
+        assert kandidaat.telefoon == "" and kandidaat.stil_sinds is None
+        assert not (kandidaat.deel_met_regio or kandidaat.bewaren_na_afloop)
+        assert not kandidaat.documenten.exists()
+        assert not kandidaat.events.exclude(toelichting="").exists()
+        assert not kandidaat.boekingen.exclude(vraag="", notities="").exists()
+        assert not kandidaat.boekingen.filter(status=Boeking.Status.GEBOEKT).exists()
+        assert not kandidaat.aanmeldingen.filter(
+            status=Aanmelding.Status.AANGEMELD, evenement__start__gt=kandidaat.gewist_op
+        ).exists()
+        # ...but the anonymous journey stays.
+        assert kandidaat.events.filter(soort=EventSoort.STAP, naar=kandidaat.fase).exists()
+    ended = Kandidaat.objects.exclude(afgerond_op=None)
+    assert not ended.filter(afgerond_op__lte=now - a_year, gewist_op=None).exists()
+    # Kept after four weeks only with consent (and so still with their account).
+    kept = ended.filter(gewist_op=None, afgerond_op__lte=now - BEWAARTERMIJN)
+    assert not kept.filter(bewaren_na_afloop=False).exists()
+    assert not kept.filter(user=None).exists()
+    # The demo logins are all there, the demo candidate among them.
+    assert User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}").count() == len(Role)
+    assert Kandidaat.objects.get(user__email=f"kandidaat@{DEMO_DOMAIN}").gewist_op is None
+    # So the retention task's first run finds nothing to do.
+    assert kandidaten_erase_expired(now=now) == 0
+
+
+def test_slots_come_in_weekly_series_and_hold_one_live_booking_at_most(db):
+    seed_demo("--scale", "small", "--seed", "1")
+    now = timezone.now()
+
+    live = Counter(
+        Boeking.objects.exclude(status=Boeking.Status.GEANNULEERD).values_list("slot", flat=True)
+    )
+    assert live and max(live.values()) == 1
+    for boeking in Boeking.objects.select_related("slot", "kandidaat"):
+        assert boeking.slot.regio_id == boeking.kandidaat.regio_id
+        assert not boeking.slot.geannuleerd
+        assert boeking.geboekt_op < boeking.slot.start
+        if boeking.status == Boeking.Status.AFGEROND:
+            assert boeking.slot.start < boeking.afgerond_op < now
+            assert boeking.uitkomst
+            # Erasing blanked the notes.
+            assert bool(boeking.notities) == (boeking.kandidaat.gewist_op is None)
+        elif boeking.status == Boeking.Status.GEBOEKT:
+            assert now < boeking.slot.start < now + timedelta(days=29)
+        else:
+            assert boeking.geboekt_op < boeking.geannuleerd_op < boeking.slot.start
+    assert set(Boeking.objects.values_list("status", flat=True)) == set(Boeking.Status)
+    series = Counter(Adviesslot.objects.exclude(reeks=None).values_list("reeks", flat=True))
+    assert max(series.values()) >= 10
+    reeks = series.most_common(1)[0][0]
+    times = {
+        (timezone.localtime(s.start).weekday(), timezone.localtime(s.start).time())
+        for s in Adviesslot.objects.filter(reeks=reeks)
+    }
+    assert len(times) == 1
+    assert Adviesslot.objects.filter(reeks=None).exists()
+    for regio in Regio.objects.all():
+        assert Adviesslot.objects.filter(regio=regio).bookable().count() >= 5
+        assert Adviesslot.objects.filter(regio=regio, start__lt=now).exists()
+
+
+def test_sign_ups_stay_within_each_evenings_places(db):
+    seed_demo("--scale", "small", "--seed", "1")
+    now = timezone.now()
+
+    for evenement in Evenement.objects.all():
+        signed_up = evenement.aanmeldingen.filter(status=Aanmelding.Status.AANGEMELD)
+        assert signed_up.count() <= evenement.capaciteit
+        if evenement.geannuleerd or not evenement.gepubliceerd:
+            assert not signed_up.exists()
+        for aanmelding in signed_up:
+            assert aanmelding.aangemeld_op < evenement.start
+    for regio in Regio.objects.all():
+        assert Evenement.objects.filter(regio=regio).upcoming().exists()
+        assert Evenement.objects.filter(regio=regio, start__lt=now).exists()
+    assert Aanmelding.objects.filter(evenement__start__gt=now).exists()
+    assert (
+        Aanmelding.objects.count()
+        == TrajectEvent.objects.filter(soort=EventSoort.EVENEMENT).count()
+    )
+
+
+def test_the_demo_candidate_has_a_whole_journey_with_an_upcoming_conversation(db):
+    seed_demo("--scale", "small", "--seed", "1")
+    now = timezone.now()
+    kim = Kandidaat.objects.select_related("regio", "adviseur", "opleiding").get(
+        user__email=f"kandidaat@{DEMO_DOMAIN}"
+    )
+    opleider = User.objects.get(email=f"opleider@{DEMO_DOMAIN}")
+    hr = User.objects.get(email=f"hr@{DEMO_DOMAIN}")
+
+    assert kim.regio.slug == "twente"
+    assert kim.adviseur.email == f"adviseur@{DEMO_DOMAIN}"
+    assert kim.fase == Fase.MATCHING and kim.stil_sinds is None
+    assert kim.route and kim.opleiding == opleider.organisatie
+    assert kim.toelating == Toelating.ZONDER_BAAN
+    past = kim.boekingen.filter(status=Boeking.Status.AFGEROND, slot__start__lt=now)
+    assert past.filter(uitkomst="route_gekozen").exists()
+    upcoming = kim.boekingen.get(status=Boeking.Status.GEBOEKT)
+    assert now < upcoming.slot.start < now + timedelta(days=14)
+    assert upcoming.slot.adviseur == kim.adviseur
+    assert kim.aanmeldingen.filter(evenement__start__gt=now).exists()
+    assert kim.introducties.filter(
+        bestuur=hr.organisatie, status=IntroductieStatus.GEACCEPTEERD
+    ).exists()
+    soorten = set(kim.events.values_list("soort", flat=True))
+    assert soorten == set(EventSoort)
+    # Her timeline as she sees it: a colleague handed her to the demo adviser, who referred
+    # her to the demo opleider's institute.
+    titels = [regel.titel for regel in timeline_for(kim, kim.user)]
+    assert f"{kim.adviseur.get_full_name()} is nu de adviseur" in titels
+    assert any(t.startswith(f"Verwezen naar {opleider.organisatie.naam} (") for t in titels)
+    assert "Toelating: Toelaatbaar, zonder baan" in titels
+    assert f"Introductie bij {hr.organisatie.naam} geaccepteerd" in titels

@@ -2,8 +2,9 @@
 
 Each kind of data has one generator, `make_<kind>(ctx, rng) -> rows`, listed in STEPS in the
 order they must run. A generator reads what earlier ones left in the DemoContext, inserts its
-rows with bulk_create and returns how many it made. To add a kind of data (candidates,
-vacancies, ...), write its generator in a module of this package and append it to STEPS.
+rows in bulk (bulk_create, or bulk.insert_rows for the large tables: COPY on PostgreSQL) and
+returns how many it made. To add a kind of data (vacancies, ...), write its generator in a
+module of this package and append it to STEPS.
 """
 
 import time
@@ -15,8 +16,10 @@ from django.db import transaction
 
 from regio.models import Regio, User
 
+from .advies import make_evenings, make_slots, make_staff
 from .context import SCALES, DemoContext
 from .data import DEMO_PASSWORD
+from .kandidaten import make_candidates, make_demo_candidate
 from .logins import demo_emails, existing_demo_logins, logins_table, make_demo_logins
 from .participation import make_contacts, make_deelnames
 from .partnerships import make_members, make_partnerships, make_placements, make_training_places
@@ -50,6 +53,11 @@ STEPS: list[Step] = [
     Step("memberships", make_members),
     Step("places", make_training_places),
     Step("placements", make_placements),
+    Step("staff", make_staff),
+    Step("evenings", make_evenings),
+    Step("slots", make_slots),
+    Step("demo_candidate", make_demo_candidate),
+    Step("candidates", make_candidates),
 ]
 
 

@@ -2,6 +2,9 @@
 
 import random
 from dataclasses import dataclass, field
+from datetime import datetime, time
+
+from django.utils import timezone
 
 from regio.models import Organisatie, Regio, Vestiging
 
@@ -20,13 +23,33 @@ class Scale:
     boards: int
     schools: int
     min_boards_per_region: int
+    candidates: int = 0  # over all regions, each at least min_candidates_per_region
+    min_candidates_per_region: int = 0
 
 
 # At small scale Twente alone has 24 boards and about 200 schools (see data.KNOWN_COVERAGE); the
 # other two regions get enough boards to show regions that do and do not meet the requirements.
+# Candidates: a few dozen per region at small scale (every page has something to show), and
+# about 100,000 nationally (with about a million timeline events) to see pages at real size.
 SCALES: dict[str, Scale] = {
-    "small": Scale("small", regions=3, boards=60, schools=420, min_boards_per_region=4),
-    "national": Scale("national", regions=35, boards=1200, schools=7000, min_boards_per_region=4),
+    "small": Scale(
+        "small",
+        regions=3,
+        boards=60,
+        schools=420,
+        min_boards_per_region=4,
+        candidates=150,
+        min_candidates_per_region=30,
+    ),
+    "national": Scale(
+        "national",
+        regions=35,
+        boards=1200,
+        schools=7000,
+        min_boards_per_region=4,
+        candidates=100_000,
+        min_candidates_per_region=500,
+    ),
 }
 
 
@@ -57,6 +80,14 @@ class DemoContext:
     taking_part: set[int] = field(default_factory=set)  # pks of boards taking part in the plan
     partnerships: list = field(default_factory=list)  # of partnerships.Partnership
     places: list = field(default_factory=list)  # the Opleidingsplaatsen rows made
+    # The moment the demo treats as now: the start of today (local time), so two runs on one
+    # day make the same data, and whatever lies "in the past" is past all day long.
+    now: datetime = field(default_factory=lambda: start_of_today())
+    candidate_shares: list[int] = field(default_factory=list)  # candidates per region, in order
+    advisers: dict[str, list] = field(default_factory=dict)  # loketadviseur Users by regio slug
+    opleiders: dict[int, object] = field(default_factory=dict)  # studieadviseur by institute pk
+    agendas: dict[int, object] = field(default_factory=dict)  # advies.Agenda by adviser pk
+    evenings: dict[str, object] = field(default_factory=dict)  # advies.Evenings by regio slug
 
     def rng(self, stream: str) -> random.Random:
         """A random stream of its own per generator, derived from the seed only.
@@ -65,3 +96,8 @@ class DemoContext:
         generator added later does not shift the numbers the existing ones draw.
         """
         return random.Random(f"{self.seed}/{stream}")
+
+
+def start_of_today() -> datetime:
+    """Midnight of the current day in the project's time zone."""
+    return timezone.make_aware(datetime.combine(timezone.localdate(), time.min))

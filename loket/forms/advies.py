@@ -1,7 +1,6 @@
 """Forms of advice conversations: finding and booking a slot, publishing availability, and
 recording a conversation's outcome."""
 
-import re
 from datetime import datetime, timedelta
 
 from django import forms
@@ -13,12 +12,11 @@ from regio.models import Organisatie, OrganisatieSoort, Regio
 
 from ..models import Gespreksvorm, GesprekUitkomst
 from ..services.advies import AMSTERDAM, MAX_WEKEN
+from .contact import naam_clean, telefoon_clean
 
 # Weeks of free slots the public list shows at first, and how far "more" may reach.
 WEKEN_STANDAARD = 4
 WEKEN_STAP = 4
-# Digits with optional +, spaces, dashes, dots and brackets; 10 to 15 digits in all.
-TELEFOON_TEKENS = re.compile(r"^\+?[\d\s().-]+$")
 
 
 class SlotFilterForm(forms.Form):
@@ -90,19 +88,10 @@ class BoekingForm(forms.Form):
             self.initial.setdefault("naam", user.naam)
 
     def clean_naam(self):
-        naam = " ".join(self.cleaned_data["naam"].split())
-        if not naam:
-            raise forms.ValidationError(_("Vul je naam in."))
-        return naam
+        return naam_clean(self.cleaned_data["naam"])
 
     def clean_telefoon(self):
-        telefoon = self.cleaned_data["telefoon"].strip()
-        digits = re.sub(r"\D", "", telefoon)
-        if not TELEFOON_TEKENS.match(telefoon) or not 10 <= len(digits) <= 15:
-            raise forms.ValidationError(
-                _("Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.")
-            )
-        return telefoon
+        return telefoon_clean(self.cleaned_data.get("telefoon", ""))
 
 
 class VerzetForm(forms.Form):

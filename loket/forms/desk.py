@@ -1,7 +1,4 @@
-"""Forms of the public desk: the route finder, region and search boxes, event sign-up and the
-staff's event form."""
-
-import re
+"""Forms of the public desk: route finder, region and search boxes, sign-up, staff event form."""
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -11,6 +8,7 @@ from regio.models import Regio, Sector
 
 from ..models import Evenement, Opleidingsniveau
 from ..routefinder import ONBEKEND, Antwoorden
+from .contact import naam_clean, telefoon_clean
 
 JA, NEE = "ja", "nee"
 JA_NEE = [(JA, _("Ja")), (NEE, _("Nee"))]
@@ -57,7 +55,10 @@ class RouteFinderForm(forms.Form):
     vakverwant = radio(
         [(JA, _("Ja")), (NEE, _("Nee")), (ONBEKEND, _("Weet ik niet"))],
         label=_("Past de richting van je opleiding bij dat vak?"),
-        help_text=_("Bijvoorbeeld: je studeerde scheikunde en wilt scheikunde geven."),
+        help_text=_(
+            "Bijvoorbeeld: je studeerde scheikunde en wilt scheikunde geven. In het"
+            " basisonderwijs maakt dit niet uit."
+        ),
     )
     werkt_in_onderwijs = radio(JA_NEE, label=_("Werk je al in het onderwijs?"))
     naast_baan = radio(
@@ -121,9 +122,6 @@ class EvenementFilterForm(forms.Form):
     )
 
 
-TELEFOON_RE = re.compile(r"^\+?[0-9 ()-]{6,20}$")
-
-
 class AanmeldForm(forms.Form):
     """Sign up for an event: name, e-mail, optional phone, and consent."""
 
@@ -173,20 +171,10 @@ class AanmeldForm(forms.Form):
         )
 
     def clean_naam(self):
-        naam = " ".join(self.cleaned_data["naam"].split())
-        if re.search(r"[<>{}]|://", naam):
-            raise forms.ValidationError(
-                _("Vul alleen je naam in, zonder tekens als < > of een webadres.")
-            )
-        return naam
+        return naam_clean(self.cleaned_data["naam"])
 
     def clean_telefoon(self):
-        telefoon = " ".join(self.cleaned_data.get("telefoon", "").split())
-        if telefoon and not TELEFOON_RE.match(telefoon):
-            raise forms.ValidationError(
-                _("Vul een telefoonnummer in met alleen cijfers, bijv. 06 12345678.")
-            )
-        return telefoon
+        return telefoon_clean(self.cleaned_data.get("telefoon", ""))
 
 
 MAX_CAPACITEIT = 5000

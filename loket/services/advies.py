@@ -41,9 +41,6 @@ MAX_WEKEN = 26
 DESK_LANGUAGE = "nl"
 
 
-# --- Who may see what ---------------------------------------------------------------------
-
-
 # --- Formatting shared by pages, mails and the timeline ------------------------------------
 
 

@@ -1,7 +1,4 @@
-"""Information events: signing up (with capacity), cancelling a sign-up by its e-mailed link,
-and staff saving or cancelling an event."""
-
-import logging
+"""Information events: sign-ups with a capacity, cancelling by e-mailed link, staff changes."""
 
 from django.conf import settings
 from django.core import signing
@@ -19,8 +16,6 @@ from kandidaten.models import EventSoort, Inzage
 from kandidaten.services import event_record, kandidaat_for_email
 
 from ..models import Aanmelding, Evenement
-
-log = logging.getLogger(__name__)
 
 SALT = "loket.aanmelding"
 
@@ -72,7 +67,7 @@ def _check_open(evenement: Evenement) -> None:
 
 
 def aanmelding_create(
-    *, evenement: Evenement, naam: str, email: str, telefoon: str = "", basis_url: str = ""
+    *, evenement: Evenement, naam: str, email: str, telefoon: str = ""
 ) -> Aanmelding:
     """Sign someone up for an event, creating or linking their candidate account by e-mail.
 
@@ -80,7 +75,7 @@ def aanmelding_create(
     event never takes more people than it has places. Everything happens in one transaction:
     a refusal (past, cancelled, full, already signed up, a staff address) raises a Dutch
     ValidationError and leaves no trace, not even a new account. The confirmation e-mail
-    with the cancel link (absolute, from `basis_url`) goes out once the sign-up is committed.
+    with the cancel link goes out once the sign-up is committed.
     """
     try:
         with transaction.atomic():
@@ -102,7 +97,7 @@ def aanmelding_create(
                 raise ValidationError(_("Deze bijeenkomst is vol."))
             aanmelding = Aanmelding.objects.create(evenement=locked, kandidaat=kandidaat)
             event_record(kandidaat=kandidaat, soort=EventSoort.EVENEMENT, toelichting=toelichting)
-            transaction.on_commit(lambda: _bevestiging_versturen(aanmelding.pk, basis_url))
+            transaction.on_commit(lambda: _send_later("bevestiging", [aanmelding.pk]))
     except IntegrityError as exc:  # the same person in two tabs at once
         raise ValidationError(_("Je bent al aangemeld voor deze bijeenkomst.")) from exc
     return aanmelding
@@ -164,7 +159,7 @@ def evenement_annuleren(*, evenement: Evenement) -> int:
                 "pk", flat=True
             )
         )
-        transaction.on_commit(lambda: _annulering_versturen(pks))
+        transaction.on_commit(lambda: _send_later("geannuleerd", pks))
     return len(pks)
 
 
@@ -183,9 +178,22 @@ def deelnemers_inzien(*, evenement: Evenement, door) -> list[Aanmelding]:
     return aanmeldingen
 
 
+def _send_later(soort: str, aanmelding_pks: list[int]) -> None:
+    from ..tasks import send_aanmelding_mail
+
+    send_aanmelding_mail.delay(soort, aanmelding_pks)
+
+
+def aanmelding_mail_send(soort: str, aanmelding_pks: list[int]) -> None:
+    """Send the sign-up e-mails of one kind (called by a task, which retries a mail server
+    that is down; the sign-up itself stands either way)."""
+    {"bevestiging": _bevestiging_versturen, "geannuleerd": _annulering_versturen}[soort](
+        aanmelding_pks
+    )
+
+
 def _send(*, onderwerp: str, template: str, context: dict, to: str) -> None:
-    """One e-mail, plain text with an HTML alternative; a mail server failing is logged, not
-    shown to the visitor (their sign-up stands either way)."""
+    """One e-mail, plain text with an HTML alternative."""
     text = render_to_string(f"loket/email/{template}.txt", context)
     html = render_to_string(f"loket/email/{template}.html", context)
     message = EmailMultiAlternatives(
@@ -195,23 +203,24 @@ def _send(*, onderwerp: str, template: str, context: dict, to: str) -> None:
         to=[to],
     )
     message.attach_alternative(html, "text/html")
-    try:
-        message.send()
-    except Exception:  # any mail failure: the sign-up is committed regardless
-        log.exception("Sending %s to sign-up failed", template)
+    message.send()
 
 
-def _bevestiging_versturen(aanmelding_pk: int, basis_url: str) -> None:
-    aanmelding = Aanmelding.objects.select_related("evenement", "kandidaat__user").get(
-        pk=aanmelding_pk
+def _bevestiging_versturen(aanmelding_pks: list[int]) -> None:
+    aanmelding = (
+        Aanmelding.objects.select_related("evenement", "kandidaat__user")
+        .filter(pk__in=aanmelding_pks)
+        .first()
     )
+    if aanmelding is None or aanmelding.kandidaat.user is None:
+        return  # withdrawn or erased before the mail went out
     user = aanmelding.kandidaat.user
     pad = reverse("aanmelding_annuleren", args=[aanmelding_token(aanmelding)])
     context = {
         "naam": user.naam,
         "evenement": aanmelding.evenement,
         "wanneer": wanneer(aanmelding.evenement),
-        "afmeld_url": f"{basis_url.rstrip('/')}{pad}",
+        "afmeld_url": settings.LOKET_BASE_URL + pad,
     }
     _send(
         onderwerp=_("Je bent aangemeld: %(titel)s") % {"titel": aanmelding.evenement.titel},

@@ -1,5 +1,4 @@
-"""Information events: the public list, one event with its sign-up form, cancelling a sign-up
-by its e-mailed link, and the pages where a region's staff keep their events."""
+"""Information events: public list, sign-up, cancelling by e-mailed link, staff pages."""
 
 from django.contrib import messages
 from django.core import signing
@@ -22,10 +21,6 @@ from ..services import evenementen as service
 INVALID = 422
 PER_PAGE = 10
 BEHEER_ROLES = (Role.LOKETADVISEUR, Role.PROJECTLEIDER)
-
-
-def _basis_url(request) -> str:
-    return request.build_absolute_uri("/")
 
 
 @require_safe
@@ -75,7 +70,6 @@ def evenement_detail(request, pk):
                     naam=form.cleaned_data["naam"],
                     email=form.cleaned_data["email"],
                     telefoon=form.cleaned_data["telefoon"],
-                    basis_url=_basis_url(request),
                 )
             except ValidationError as error:
                 add_service_errors(form, error)

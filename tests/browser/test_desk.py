@@ -1,6 +1,8 @@
-"""The public desk in a real browser, as a new visitor: the route finder step by step, a route,
-the knowledge base, and signing up for an information evening; also the finder without
-JavaScript. Every page is checked with axe."""
+"""The public desk in a real browser, as a new visitor; every page is checked with axe.
+
+The route finder step by step, a route, the knowledge base, signing up for an information
+evening and cancelling; also the route finder without JavaScript.
+"""
 
 import importlib
 import re
@@ -70,8 +72,9 @@ def answer(page, question: str, option: str, button: str = "Volgende vraag") -> 
 
 
 def test_a_new_visitor_finds_a_route_reads_the_faq_and_signs_up_for_an_evening(
-    page, browser_errors, desk
+    page, browser_errors, desk, live_server, settings
 ):
+    settings.LOKET_BASE_URL = live_server.url  # links in the e-mails point at this server
     # Home → the route finder, which htmx turns into one question per step.
     page.goto("/")
     assert_accessible(page)
@@ -172,6 +175,7 @@ def test_a_new_visitor_finds_a_route_reads_the_faq_and_signs_up_for_an_evening(
 
     [bevestiging] = mail.outbox
     link = re.search(r"https?://\S+/bijeenkomsten/afmelden/\S+/", bevestiging.body).group(0)
+    assert link.startswith(live_server.url)
     page.goto(link)
     assert_accessible(page)
     page.get_by_role("button", name="Ja, meld mij af").click()

@@ -9,9 +9,13 @@ from loket import demo
 
 class Command(BaseCommand):
     help = (
-        "Fill an empty database with realistic, deterministic demo data (regions, school boards, "
-        "schools, institutes, partners, their participation and contacts, opleidingsscholen) "
-        "and one demo login per role. -v 2 prints each step's time."
+        "Fill an empty database with realistic, deterministic demo data: the registry "
+        "(regions, school boards, schools, institutes, partners, their participation and "
+        "contacts, opleidingsscholen with training places), one demo login per role, desk "
+        "advisers and studieadviseurs, candidates with whole journeys (referrals, "
+        "admissibility outcomes, introductions to boards, take-overs; those past their "
+        "retention period already erased), advice slots with bookings, and information "
+        "evenings with sign-ups. -v 2 prints each step's time."
     )
 
     def add_arguments(self, parser):
@@ -20,8 +24,8 @@ class Command(BaseCommand):
             choices=sorted(demo.SCALES),
             default="small",
             help=(
-                "small: 3 regions, Twente with the 24 boards of its RAP plan; "
-                "national: 35 regions, 1,200 boards, 7,000 schools."
+                "small: 3 regions, Twente with the 24 boards of its RAP plan, 150 candidates; "
+                "national: 35 regions, 1,200 boards, 7,000 schools, 100,000 candidates."
             ),
         )
         parser.add_argument("--seed", type=int, default=1, help="Same seed, same data.")
