@@ -150,6 +150,12 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private")))
 # The largest document (CV, diploma) a candidate may upload, in bytes.
 LOKET_DOCUMENT_MAX_BYTES = env.int("LOKET_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
+for _public in (MEDIA_ROOT, STATIC_ROOT):
+    if PRIVATE_MEDIA_ROOT.resolve().is_relative_to(_public.resolve()):
+        raise ImproperlyConfigured(
+            f"PRIVATE_MEDIA_ROOT ({PRIVATE_MEDIA_ROOT}) must not lie inside {_public}: files "
+            "there could be served without a permission check."
+        )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {

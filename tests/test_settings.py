@@ -56,6 +56,13 @@ def test_production_refuses_unsafe_configuration(overrides, complaint):
     assert complaint in result.stderr
 
 
+def test_private_documents_may_not_live_under_a_public_folder():
+    result = load_settings(MEDIA_ROOT="/srv/media", PRIVATE_MEDIA_ROOT="/srv/media/private")
+    assert result.returncode != 0
+    assert "PRIVATE_MEDIA_ROOT (/srv/media/private) must not lie inside /srv/media" in result.stderr
+    assert load_settings(MEDIA_ROOT="/srv/media", PRIVATE_MEDIA_ROOT="/srv/private").returncode == 0
+
+
 def test_a_typo_in_a_boolean_is_an_error_not_false():
     result = load_settings(DJANGO_DEBUG="flase")
     assert result.returncode != 0

@@ -33,10 +33,17 @@ class OpvolgingForm(forms.Form):
     )
 
 
+def _eigen_kandidaten(user):
+    """The candidates whose follow-up is this adviser's desk's: their own region's. An adviser
+    also sees candidates another region referred to theirs, but only reads along (as on the
+    journey page), so they neither list nor follow those up."""
+    return Kandidaat.objects.visible_to(user).filter(regio_id=user.regio_id, gewist_op__isnull=True)
+
+
 def _stilgevallen(user):
     return (
-        Kandidaat.objects.visible_to(user)
-        .filter(stil_sinds__isnull=False, gewist_op__isnull=True)
+        _eigen_kandidaten(user)
+        .filter(stil_sinds__isnull=False)
         .select_related("user", "adviseur")
         .order_by("stil_sinds", "pk")
     )
@@ -76,10 +83,7 @@ def stilgevallen(request):
 def opvolging_vastleggen(request, pk):
     """Record a follow-up conversation with a note; the candidate is no longer stalled."""
     kandidaat = get_object_or_404(
-        Kandidaat.objects.visible_to(request.user)
-        .filter(gewist_op__isnull=True)
-        .select_related("user", "adviseur"),
-        pk=pk,
+        _eigen_kandidaten(request.user).select_related("user", "adviseur"), pk=pk
     )
     form = OpvolgingForm(request.POST, prefix=f"k{kandidaat.pk}")
     if form.is_valid():

@@ -1,5 +1,7 @@
 """Information events: sign-ups with a capacity, cancelling by e-mailed link, staff changes."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -18,6 +20,8 @@ from kandidaten.services import event_record, kandidaat_for_email
 from ..models import Aanmelding, Evenement
 
 SALT = "loket.aanmelding"
+# A sign-up link is of no use once its event is over; events are rarely planned further ahead.
+TOKEN_MAX_AGE = timedelta(days=400)
 
 
 def met_aantallen(evenementen):
@@ -45,8 +49,9 @@ def aanmelding_token(aanmelding: Aanmelding) -> str:
 
 
 def aanmelding_for_token(token: str) -> Aanmelding:
-    """The sign-up a token was made for; a forged or damaged token raises BadSignature."""
-    data = signing.loads(token, salt=SALT)
+    """The sign-up a token was made for; a forged, damaged or expired token raises
+    BadSignature (SignatureExpired is one)."""
+    data = signing.loads(token, salt=SALT, max_age=TOKEN_MAX_AGE)
     if not isinstance(data, dict) or not isinstance(data.get("a"), int):
         raise signing.BadSignature("unexpected payload")
     try:
@@ -104,7 +109,15 @@ def aanmelding_create(
 
 
 def aanmelding_annuleren(*, aanmelding: Aanmelding) -> bool:
-    """Cancel a sign-up, freeing its place; False if it was cancelled already."""
+    """Cancel a sign-up, freeing its place; False if it was cancelled already.
+
+    Once the event has started there is no place left to free: cancelling then would only
+    rewrite who was expected, so it is refused with a Dutch ValidationError.
+    """
+    if aanmelding.evenement.start <= timezone.now():
+        raise ValidationError(
+            _("Deze bijeenkomst is al begonnen of voorbij; afmelden kan niet meer.")
+        )
     with transaction.atomic():
         updated = Aanmelding.objects.filter(
             pk=aanmelding.pk, status=Aanmelding.Status.AANGEMELD

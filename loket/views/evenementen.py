@@ -111,12 +111,23 @@ def aanmelding_annuleren(request, token):
         aanmelding = service.aanmelding_for_token(token)
     except signing.BadSignature:
         return render(request, "loket/evenementen/afmelden.html", {"ongeldig": True}, status=400)
-    context = {"aanmelding": aanmelding, "evenement": aanmelding.evenement, "token": token}
+    context = {
+        "aanmelding": aanmelding,
+        "evenement": aanmelding.evenement,
+        "token": token,
+        "voorbij": aanmelding.evenement.start <= timezone.now(),
+    }
     if request.method == "POST":
-        if service.aanmelding_annuleren(aanmelding=aanmelding):
-            messages.success(request, _("Je bent afgemeld. Je plaats is vrijgegeven."))
+        try:
+            afgemeld = service.aanmelding_annuleren(aanmelding=aanmelding)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
         else:
-            messages.info(request, _("Je was al afgemeld voor deze bijeenkomst."))
+            if afgemeld:
+                messages.success(request, _("Je bent afgemeld. Je plaats is vrijgegeven."))
+            else:
+                messages.info(request, _("Je was al afgemeld voor deze bijeenkomst."))
         return redirect("aanmelding_annuleren", token=token)
     return render(request, "loket/evenementen/afmelden.html", context)
 
