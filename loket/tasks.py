@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from .services import advies, evenementen, privacy, rapporten
+from .services import advies_mail, evenementen, privacy, rapporten
 
 
 @shared_task
@@ -23,7 +23,7 @@ def requeue_stuck_rapporten() -> int:
 @shared_task(autoretry_for=(OSError,), retry_backoff=60, max_retries=5)
 def send_advies_mail(soort: str, boeking_id: int, oude_boeking_id: int | None = None) -> bool:
     """One e-mail about a booking; a mail server that is down is retried, with back-off."""
-    return advies.advies_mail_send(soort, boeking_id, oude_boeking_id)
+    return advies_mail.advies_mail_send(soort, boeking_id, oude_boeking_id)
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=60, max_retries=5)
@@ -35,7 +35,7 @@ def send_aanmelding_mail(soort: str, aanmelding_ids: list[int]) -> None:
 @shared_task
 def send_advies_herinneringen() -> int:
     """Remind tomorrow's advice conversations; safe to run often (each is claimed once)."""
-    return advies.herinneringen_send()
+    return advies_mail.herinneringen_send()
 
 
 @shared_task

@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 
 from loket.models import Adviesslot, Boeking, Gespreksvorm
-from loket.services.advies import AMSTERDAM, boeking_cancel, boeking_create, herinneringen_send
+from loket.services.advies import AMSTERDAM, boeking_cancel, boeking_create
+from loket.services.advies_mail import herinneringen_send
 from loket.tasks import send_advies_herinneringen
 
 

@@ -1,15 +1,12 @@
 """Benchmark of `seed_demo --scale national` on PostgreSQL; writes its section of BENCHMARKS.md."""
 
 import datetime
-import os
-import platform
 import re
 import resource
 import time
 from io import StringIO
 from pathlib import Path
 
-import django
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
@@ -30,20 +27,12 @@ from regio.models import (
     Vestiging,
 )
 
+from .report import machine, write_section
+
 BUDGET_SECONDS = 3 * 60
 BUDGET_MIB = 500
-BENCHMARKS = Path(__file__).resolve().parents[2] / "BENCHMARKS.md"
 START = "<!-- bench_seed_demo:start -->"
 END = "<!-- bench_seed_demo:end -->"
-HEADER = """# Benchmarks
-
-Every figure here comes from a real run of a benchmark in `tests/perf/`; each section names the
-command, the machine and the date. Run them all with `make bench` (PostgreSQL and Redis are
-started if needed, then `pytest tests/perf/bench_*.py -s` runs with the test environment of the
-Makefile). Benchmarks are not part of `make test`: their files are named `bench_*.py` and the
-normal run only collects `test_*.py`. Each benchmark rewrites its own section between its
-markers and fails when it exceeds its time budget.
-"""
 
 
 @pytest.mark.django_db(transaction=True)
@@ -86,7 +75,7 @@ def test_seed_demo_national_stays_within_three_minutes_and_500_mib():
         "resident before the run": f"{rss_before:.0f} MiB",
         f"{peak_label} (ru_maxrss)": f"{peak:.0f} MiB",
     }
-    _write_section(_section(seconds, rows, steps, memory))
+    write_section(_section(seconds, rows, steps, memory), START, END)
     print(f"\nseed_demo --scale national: {seconds:.2f} s, peak RSS {peak:.0f} MiB")
 
     _assert_national_data(rows)
@@ -189,23 +178,6 @@ def _reset_peak_rss() -> bool:
     return True
 
 
-def _machine() -> dict[str, str]:
-    cpuinfo = Path("/proc/cpuinfo").read_text()
-    meminfo = Path("/proc/meminfo").read_text()
-    model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.MULTILINE)
-    mem_kib = int(re.search(r"^MemTotal:\s*(\d+) kB", meminfo, re.MULTILINE).group(1))
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW server_version")
-        pg_version = cursor.fetchone()[0]
-    return {
-        "CPU": model.group(1).strip() if model else platform.processor() or "unknown",
-        "cores (nproc)": str(len(os.sched_getaffinity(0))),
-        "memory": f"{mem_kib / 1024**2:.1f} GiB",
-        "database": f"PostgreSQL {pg_version}",
-        "Python / Django": f"{platform.python_version()} / {django.get_version()}",
-    }
-
-
 def _section(seconds, rows, steps, memory) -> str:
     rest = seconds - sum(float(s) for _, _, s in steps)
     lines = [
@@ -222,7 +194,7 @@ def _section(seconds, rows, steps, memory) -> str:
         "",
         "| machine | |",
         "| --- | --- |",
-        *[f"| {key} | {value} |" for key, value in _machine().items()],
+        *[f"| {key} | {value} |" for key, value in machine().items()],
         "",
         "| rows made | |",
         "| --- | ---: |",
@@ -237,14 +209,3 @@ def _section(seconds, rows, steps, memory) -> str:
         END,
     ]
     return "\n".join(lines)
-
-
-def _write_section(section: str) -> None:
-    """Replace this benchmark's section of BENCHMARKS.md, or append it."""
-    text = BENCHMARKS.read_text() if BENCHMARKS.exists() else HEADER
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        text = before + section + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    BENCHMARKS.write_text(text)
