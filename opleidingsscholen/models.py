@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from regio.coverage import percentage
 from regio.models import (
     Organisatie,
     OrganisatieSoort,
@@ -174,6 +175,22 @@ class Plaatsingen(models.Model):
     @property
     def schooljaar_label(self):
         return schooljaar_label(self.schooljaar)
+
+    @property
+    def pct_studenten(self):
+        return percentage(self.studenten_binnen, self.studenten_binnen + self.studenten_buiten)
+
+    @property
+    def pct_zij_instromers(self):
+        return percentage(
+            self.zij_instromers_binnen, self.zij_instromers_binnen + self.zij_instromers_buiten
+        )
+
+    @property
+    def pct_binnen(self):
+        """Students and career switchers together."""
+        binnen = self.studenten_binnen + self.zij_instromers_binnen
+        return percentage(binnen, binnen + self.studenten_buiten + self.zij_instromers_buiten)
 
 
 def validate_has_institute(instituten) -> None:

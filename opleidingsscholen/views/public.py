@@ -196,14 +196,6 @@ def detail(request, slug, pk):
     """One partnership: its member boards and schools, institutes, places and placements."""
     regio = get_object_or_404(Regio, slug=slug)
     opleidingsschool = get_object_or_404(Opleidingsschool.objects.filter(regio=regio), pk=pk)
-    plaatsingen = list(opleidingsschool.plaatsingen.order_by("-schooljaar"))
-    for p in plaatsingen:
-        p.pct_studenten = percentage(p.studenten_binnen, p.studenten_binnen + p.studenten_buiten)
-        p.pct_zij_instromers = percentage(
-            p.zij_instromers_binnen, p.zij_instromers_binnen + p.zij_instromers_buiten
-        )
-        binnen = p.studenten_binnen + p.zij_instromers_binnen
-        p.pct_binnen = percentage(binnen, binnen + p.studenten_buiten + p.zij_instromers_buiten)
     context = {
         "regio": regio,
         "opleidingsschool": opleidingsschool,
@@ -213,6 +205,6 @@ def detail(request, slug, pk):
         "jaren": places_per_year(
             opleidingsschool.opleidingsplaatsen.order_by("-schooljaar", "soort")
         ),
-        "plaatsingen": plaatsingen,
+        "plaatsingen": opleidingsschool.plaatsingen.order_by("-schooljaar"),
     }
     return render(request, "opleidingsscholen/public/detail.html", context)
