@@ -15,6 +15,9 @@ class BoekingInline(admin.TabularInline):
     fields = ["kandidaat", "status", "uitkomst", "geboekt_op", "herinnering_verstuurd_op"]
     readonly_fields = ["geboekt_op", "herinnering_verstuurd_op"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("kandidaat__user")
+
     def has_add_permission(self, request, obj=None):
         return False
 
@@ -32,6 +35,7 @@ class AdviesslotAdmin(admin.ModelAdmin):
 class RapportAdmin(admin.ModelAdmin):
     list_display = ["regio", "soort", "status", "aangevraagd_op", "klaar_op"]
     list_filter = ["status", "soort", "regio"]
+    list_select_related = ["regio"]
     readonly_fields = ["task_id", "bestand", "foutmelding", "klaar_op"]
 
 
@@ -60,6 +64,10 @@ class AanmeldingInline(admin.TabularInline):
     extra = 0
     fields = ["kandidaat", "status", "aangemeld_op"]
     readonly_fields = ["kandidaat", "aangemeld_op"]
+
+    def get_queryset(self, request):
+        # Each row shows its candidate by name: fetched with the rows, not one by one.
+        return super().get_queryset(request).select_related("kandidaat__user")
 
     def has_add_permission(self, request, obj=None):
         return False

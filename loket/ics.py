@@ -1,7 +1,6 @@
 """Calendar invitations (iCalendar, RFC 5545) for advice conversations."""
 
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
@@ -9,8 +8,8 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from .models import Boeking, Gespreksvorm
+from .services.advies import AMSTERDAM, boeking_beheren_url, slot_einde
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//Onderwijsloket//Adviesgesprekken//NL"
 
 
@@ -64,8 +63,6 @@ def boeking_ics(boeking: Boeking, *, method: str = "REQUEST", beheren_url: str =
     calendars that do not know the zone still show the right hour. The UID is stable per
     booking, and a cancellation has a higher SEQUENCE, so calendars replace the invitation.
     """
-    from .services.advies import boeking_beheren_url
-
     if method not in ("REQUEST", "CANCEL"):
         raise ValueError(f"Unsupported METHOD {method!r}")
     slot = boeking.slot
@@ -82,7 +79,7 @@ def boeking_ics(boeking: Boeking, *, method: str = "REQUEST", beheren_url: str =
     event.add("uid", boeking_uid(boeking))
     event.add("dtstamp", timezone.now())
     event.add("dtstart", start)
-    event.add("dtend", start + timedelta(minutes=slot.duur_minuten))
+    event.add("dtend", timezone.localtime(slot_einde(slot), AMSTERDAM))
     event.add("sequence", 1 if method == "CANCEL" else 0)
     event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
     event.add(

@@ -11,7 +11,6 @@ from kandidaten.models import EventSoort, Fase, RouteSoort, Uitvalreden
 from kandidaten.services import kandidaat_move
 from loket.models import Adviesslot, Boeking, Gespreksvorm, GesprekUitkomst
 from loket.services.advies import boeking_create, boeking_record_outcome, boeking_token
-from loket.views.adviseur import traject_links
 
 from .factories import OrganisatieFactory, UserFactory
 
@@ -82,11 +81,7 @@ def test_the_calendar_shows_todays_and_coming_conversations_of_this_adviser(
     assert reverse("adviseur_gesprek", args=[open_gesprek.pk]) in page
     # The region figures the dashboard always had.
     assert "Partners van Onderwijsregio Twente" in page
-    # The journey page is another part of the portal; linked to once it exists.
-    if traject_links():
-        assert reverse("kandidaten:traject", args=[later.kandidaat_id]) in page
-    else:
-        assert "Traject<span" not in page
+    assert reverse("kandidaten:traject", args=[later.kandidaat_id]) in page
 
 
 def test_the_calendar_needs_the_same_queries_for_3_or_30_conversations(
@@ -175,6 +170,18 @@ def test_withdrawing_a_free_slot_and_refusing_a_booked_one(adviseur_client, advi
     boeking.slot.refresh_from_db()
     assert vrij.geannuleerd and not boeking.slot.geannuleerd
     assert Boeking.objects.get().status == Boeking.Status.GEBOEKT
+
+
+def test_the_availability_page_links_a_booked_slot_to_its_conversation(adviseur_client, adviseur):
+    vrij = make_slot(adviseur)
+    boeking = booked(adviseur, days=3)
+
+    page = text(adviseur_client.get(reverse("adviseur_beschikbaarheid")))
+
+    assert "Geboekt" in page and "Naar het gesprek" in page
+    assert reverse("adviseur_gesprek", args=[boeking.pk]) in page
+    assert reverse("adviseur_slot_intrekken", args=[vrij.pk]) in page
+    assert reverse("adviseur_slot_intrekken", args=[boeking.slot_id]) not in page
 
 
 def test_withdrawing_the_rest_of_a_series_from_the_page(adviseur_client, adviseur):

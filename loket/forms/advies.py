@@ -94,10 +94,6 @@ class BoekingForm(forms.Form):
         return telefoon_clean(self.cleaned_data.get("telefoon", ""))
 
 
-class VerzetForm(forms.Form):
-    slot = forms.IntegerField(widget=forms.HiddenInput)
-
-
 class SlotPublishForm(forms.Form):
     datum = forms.DateField(
         label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

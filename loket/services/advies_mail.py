@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from ..ics import boeking_ics
 from ..models import Boeking, Gespreksvorm
 from .advies import AMSTERDAM, boeking_beheren_url, moment_label, site_url
 
@@ -29,8 +30,6 @@ def advies_mail_send(soort: str, boeking_id: int, oude_boeking_id: int | None = 
 
     Re-fetches the booking; a candidate whose data was erased meanwhile gets nothing.
     """
-    from ..ics import boeking_ics
-
     boeking = (
         Boeking.objects.select_related("slot__regio", "slot__adviseur", "kandidaat__user")
         .filter(pk=boeking_id)
@@ -38,7 +37,11 @@ def advies_mail_send(soort: str, boeking_id: int, oude_boeking_id: int | None = 
     )
     if boeking is None or boeking.kandidaat.user is None:
         return False
-    oude = Boeking.objects.select_related("slot").filter(pk=oude_boeking_id).first()
+    oude = (
+        Boeking.objects.select_related("slot").filter(pk=oude_boeking_id).first()
+        if oude_boeking_id
+        else None
+    )
     user = boeking.kandidaat.user
     slot = boeking.slot
     context = {
@@ -66,7 +69,8 @@ def advies_mail_send(soort: str, boeking_id: int, oude_boeking_id: int | None = 
     )
     message.attach_alternative(render_to_string(f"{prefix}.html", context), "text/html")
     if soort in ("bevestiging", "verzet", "herinnering"):
-        message.attach("adviesgesprek.ics", boeking_ics(boeking), "text/calendar; method=REQUEST")
+        ics = boeking_ics(boeking, beheren_url=context["beheren_url"])
+        message.attach("adviesgesprek.ics", ics, "text/calendar; method=REQUEST")
     if soort in ("annulering", "annulering_loket"):
         ics = boeking_ics(boeking, method="CANCEL")
         message.attach("adviesgesprek-geannuleerd.ics", ics, "text/calendar; method=CANCEL")

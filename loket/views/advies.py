@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from kandidaten.models import Kandidaat
+from kandidaten.views.documenten import eigen_kandidaat
 from regio.models import Role
 
 from ..forms.advies import WEKEN_STANDAARD, WEKEN_STAP, BoekingForm, SlotFilterForm
@@ -62,7 +63,7 @@ def _route_from(request) -> Route | None:
 def _own_kandidaat(request) -> Kandidaat | None:
     if not request.user.is_authenticated or request.user.role != Role.KANDIDAAT:
         return None
-    return Kandidaat.objects.filter(user=request.user).select_related("regio").first()
+    return eigen_kandidaat(request.user)
 
 
 @require_safe

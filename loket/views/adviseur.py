@@ -1,14 +1,13 @@
 """The adviser's pages: the calendar of conversations, publishing availability, and one
 conversation with its outcome."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Exists, OuterRef
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -38,15 +37,6 @@ def _page(request, queryset):
 def _start_of_today():
     today = timezone.localdate(timezone=AMSTERDAM)
     return timezone.make_aware(datetime.combine(today, datetime.min.time()), AMSTERDAM)
-
-
-def traject_links() -> bool:
-    """Whether the journey page exists yet (another part of the portal provides it)."""
-    try:
-        reverse("kandidaten:traject", args=[1])
-    except NoReverseMatch:
-        return False
-    return True
 
 
 def _boeking_for(user, pk) -> Boeking:
@@ -85,7 +75,6 @@ def adviseur_dashboard(request):
             for dag, boekingen in per_dag(page.object_list, start=lambda b: b.slot.start)
         ],
         "open_uitkomst": open_uitkomst,
-        "traject_links": traject_links(),
     }
     return render(request, "loket/dashboard_adviseur.html", context)
 
@@ -119,21 +108,15 @@ def beschikbaarheid(request):
                 % {"aantal": len(slots)},
             )
             return redirect("adviseur_beschikbaarheid")
+    # The live booking of a booked slot (at most one), for a link to its conversation page.
     live = Boeking.objects.filter(slot=OuterRef("pk")).exclude(status=Boeking.Status.GEANNULEERD)
     slots = (
         Adviesslot.objects.filter(adviseur=user, geannuleerd=False, start__gte=_start_of_today())
-        .annotate(geboekt=Exists(live))
+        .annotate(boeking_id=Subquery(live.values("pk")[:1]))
         .order_by("start", "pk")
     )
     page = _page(request, slots)
-    # The booking behind each booked slot, for a link to its conversation page.
-    boeking_ids = dict(
-        Boeking.objects.filter(slot__in=[s.pk for s in page.object_list if s.geboekt])
-        .exclude(status=Boeking.Status.GEANNULEERD)
-        .values_list("slot_id", "pk")
-    )
     for slot in page.object_list:
-        slot.boeking_id = boeking_ids.get(slot.pk)
         slot.eind = advies.slot_einde(slot)
     context = {
         "form": form,
@@ -215,8 +198,7 @@ def gesprek(request, pk):
         "form": form,
         "kan_uitkomst": boeking.status == Boeking.Status.GEBOEKT and boeking.slot.start <= nu,
         "kan_annuleren": boeking.status == Boeking.Status.GEBOEKT and boeking.slot.start > nu,
-        "traject_links": traject_links(),
-        "einde": boeking.slot.start + timedelta(minutes=boeking.slot.duur_minuten),
+        "einde": advies.slot_einde(boeking.slot),
     }
     return render(request, "loket/adviseur/gesprek.html", context)
 
