@@ -64,14 +64,16 @@ class Onderwerp:
 
 
 def per_onderwerp(artikelen) -> list[Onderwerp]:
-    """The articles grouped by topic, topics in the order of FaqArtikel.Onderwerp."""
+    """The articles grouped by topic, topics in the order of FaqArtikel.Onderwerp (an article
+    of a topic no longer in that list is left out)."""
     groepen: dict[str, list] = {waarde: [] for waarde in FaqArtikel.Onderwerp.values}
     for artikel in artikelen:
-        groepen.setdefault(artikel.onderwerp, []).append(artikel)
+        if artikel.onderwerp in groepen:
+            groepen[artikel.onderwerp].append(artikel)
     return [
         Onderwerp(waarde, FaqArtikel.Onderwerp(waarde).label, lijst)
         for waarde, lijst in groepen.items()
-        if lijst and waarde in FaqArtikel.Onderwerp.values
+        if lijst
     ]
 
 

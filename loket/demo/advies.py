@@ -18,6 +18,7 @@ from ..models import Adviesslot, Evenement, Gespreksvorm
 from . import addresses, data
 from .bulk import BATCH, insert_rows_returning_ids
 from .context import DemoContext
+from .logins import demo_emails
 from .participation import FIRST_NAMES, SURNAMES
 from .registry import apportion
 
@@ -86,7 +87,7 @@ def make_staff(ctx: DemoContext, rng: random.Random) -> int:
     """A few advisers per region (the demo adviser among the first region's) and a
     studieadviseur per teacher-training institute, with the demo password and a verified
     address so they can log in; like the demo logins, they have no second factor yet."""
-    demo = {u.email: u for u in User.objects.filter(email__in=_demo_staff_emails())}
+    demo = {u.email: u for u in User.objects.filter(email__in=demo_emails())}
     # The demo password is hashed once by the logins step; reuse that hash.
     hashed = next((u.password for u in demo.values()), None) or make_password(data.DEMO_PASSWORD)
     demo_adviser = demo.get(f"adviseur@{data.DEMO_DOMAIN}")
@@ -118,10 +119,6 @@ def make_staff(ctx: DemoContext, rng: random.Random) -> int:
     )
     ctx.candidate_shares = shares
     return len(rows) * 2
-
-
-def _demo_staff_emails() -> list[str]:
-    return [f"{local}@{data.DEMO_DOMAIN}" for local in ("adviseur", "opleider")]
 
 
 def _candidate_shares(ctx: DemoContext) -> list[int]:
@@ -283,8 +280,16 @@ def _holiday_weeks(rng: random.Random, first_monday: datetime, weeks: int) -> se
     return holidays
 
 
-SLOT_FIELDS = ["adviseur_id", "regio_id", "start", "duur_minuten", "vorm", "locatie"]
-SLOT_FIELDS += ["reeks", "geannuleerd"]
+SLOT_FIELDS = [
+    "adviseur_id",
+    "regio_id",
+    "start",
+    "duur_minuten",
+    "vorm",
+    "locatie",
+    "reeks",
+    "geannuleerd",
+]
 
 
 def _slot(adviser, regio, begin, minutes, vorm, locatie, reeks, withdrawn) -> tuple:

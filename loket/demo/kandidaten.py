@@ -50,8 +50,13 @@ from .timelines import DAY, SELF, Realizer, Record, Region, erase_if_expired
 UNUSABLE_PASSWORD = "!demo-kandidaat"
 CHUNK = 2000  # candidates planned and written per round
 # Stall rules the kandidaten migration starts with, for a database that lost them.
-DEFAULT_RULES = {"orientatie": 30, "advies": 21, "route_toelating": 30, "matching": 30}
-DEFAULT_RULES["aanstelling"] = 45
+DEFAULT_RULES = {
+    "orientatie": 30,
+    "advies": 21,
+    "route_toelating": 30,
+    "matching": 30,
+    "aanstelling": 45,
+}
 # fmt: off
 MORE_FIRST_NAMES: tuple[str, ...] = (
     "Daan", "Lisa", "Emma", "Sem", "Noor", "Tim", "Julia", "Lars", "Eva", "Thomas", "Sara",
@@ -266,8 +271,14 @@ BOOKING_FIELDS = [
     "afgerond_op",
     "geannuleerd_op",
 ]
-INTRO_FIELDS = ["kandidaat_id", "bestuur_id", "door_id", "status", "voorgesteld_op"]
-INTRO_FIELDS.append("beantwoord_op")
+INTRO_FIELDS = [
+    "kandidaat_id",
+    "bestuur_id",
+    "door_id",
+    "status",
+    "voorgesteld_op",
+    "beantwoord_op",
+]
 SIGNUP_FIELDS = ["evenement_id", "kandidaat_id", "status", "aangemeld_op"]
 
 

@@ -90,15 +90,20 @@ class RouteFinderForm(forms.Form):
         )
 
 
-class RegioKeuzeForm(forms.Form):
-    regio = forms.ModelChoiceField(
+def regio_keuze(empty_label):
+    """An optional choice of region by slug, as the public pages put it in their URLs."""
+    return forms.ModelChoiceField(
         label=_("Regio"),
         queryset=Regio.objects.order_by("naam"),
         to_field_name="slug",
         required=False,
-        empty_label=_("Kies een regio"),
+        empty_label=empty_label,
         error_messages={"invalid_choice": _("Die regio kennen we niet; kies er een uit de lijst.")},
     )
+
+
+class RegioKeuzeForm(forms.Form):
+    regio = regio_keuze(_("Kies een regio"))
 
 
 class KennisbankZoekForm(forms.Form):
@@ -112,14 +117,7 @@ class KennisbankZoekForm(forms.Form):
 
 
 class EvenementFilterForm(forms.Form):
-    regio = forms.ModelChoiceField(
-        label=_("Regio"),
-        queryset=Regio.objects.order_by("naam"),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Alle regio's"),
-        error_messages={"invalid_choice": _("Die regio kennen we niet; kies er een uit de lijst.")},
-    )
+    regio = regio_keuze(_("Alle regio's"))
 
 
 class AanmeldForm(forms.Form):

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django.views.decorators.vary import vary_on_headers
 
 from regio.access import role_required
-from regio.forms import add_service_errors
+from regio.forms import save_with
 from regio.models import Role
 from regio.views.registry import page_of
 
@@ -63,26 +63,25 @@ def evenement_detail(request, pk):
     evenement = _publiek(pk)
     if request.method == "POST":
         form = AanmeldForm(request.POST)
-        if form.is_valid():
-            try:
-                service.aanmelding_create(
-                    evenement=evenement,
-                    naam=form.cleaned_data["naam"],
-                    email=form.cleaned_data["email"],
-                    telefoon=form.cleaned_data["telefoon"],
+        aangemeld = save_with(
+            form,
+            lambda: service.aanmelding_create(
+                evenement=evenement,
+                naam=form.cleaned_data["naam"],
+                email=form.cleaned_data["email"],
+                telefoon=form.cleaned_data["telefoon"],
+            ),
+        )
+        if aangemeld:
+            messages.success(
+                request,
+                _(
+                    "Je bent aangemeld. We hebben een bevestiging gestuurd naar %(email)s;"
+                    " daarin staat ook hoe je je afmeldt."
                 )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "Je bent aangemeld. We hebben een bevestiging gestuurd naar %(email)s;"
-                        " daarin staat ook hoe je je afmeldt."
-                    )
-                    % {"email": form.cleaned_data["email"]},
-                )
-                return redirect("evenement_detail", pk=pk)
+                % {"email": form.cleaned_data["email"]},
+            )
+            return redirect("evenement_detail", pk=pk)
         return render(
             request,
             "loket/evenementen/detail.html",
@@ -163,7 +162,7 @@ def evenement_nieuw(request):
     evenement = Evenement(regio=request.user.regio)
     form = EvenementForm(request.POST or None, instance=evenement)
     if request.method == "POST":
-        if _save(form, evenement):
+        if save_with(form, lambda: service.evenement_save(evenement=evenement)):
             messages.success(request, _("De bijeenkomst is aangemaakt."))
             return redirect("evenement_bewerken", pk=evenement.pk)
         status = INVALID
@@ -188,7 +187,7 @@ def evenement_bewerken(request, pk):
         if evenement.geannuleerd:
             messages.error(request, _("Een geannuleerde bijeenkomst kun je niet meer wijzigen."))
             return redirect("evenement_bewerken", pk=pk)
-        if _save(form, evenement):
+        if save_with(form, lambda: service.evenement_save(evenement=evenement)):
             messages.success(request, _("De bijeenkomst is opgeslagen."))
             return redirect("evenement_bewerken", pk=pk)
         status = INVALID
@@ -207,17 +206,6 @@ def evenement_bewerken(request, pk):
         },
         status=status,
     )
-
-
-def _save(form, evenement) -> bool:
-    if not form.is_valid():
-        return False
-    try:
-        service.evenement_save(evenement=evenement)
-    except ValidationError as error:
-        add_service_errors(form, error)
-        return False
-    return True
 
 
 @require_POST
