@@ -7,7 +7,8 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
+from django.db.models.functions import Greatest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -25,16 +26,13 @@ TOKEN_MAX_AGE = timedelta(days=400)
 
 
 def met_aantallen(evenementen):
-    """Events annotated with their number of live sign-ups (`aantal_aangemeld`), in one query."""
+    """Events annotated with their live sign-ups (`aantal_aangemeld`) and the places left
+    (`plaatsen_over`), in one query."""
     return evenementen.annotate(
         aantal_aangemeld=Count(
             "aanmeldingen", filter=Q(aanmeldingen__status=Aanmelding.Status.AANGEMELD)
         )
-    )
-
-
-def plaatsen_over(evenement) -> int:
-    return max(evenement.capaciteit - evenement.aantal_aangemeld, 0)
+    ).annotate(plaatsen_over=Greatest(F("capaciteit") - F("aantal_aangemeld"), 0))
 
 
 def wanneer(evenement) -> str:

@@ -33,8 +33,6 @@ def evenementen(request):
     if regio:
         lijst = lijst.filter(regio=regio)
     page = page_of(request, lijst.order_by("start", "pk"), per_page=PER_PAGE)
-    for evenement in page:
-        evenement.plaatsen_over = service.plaatsen_over(evenement)
     context = {
         "form": form,
         "page": page,
@@ -52,7 +50,6 @@ def _publiek(pk):
         service.met_aantallen(Evenement.objects.filter(gepubliceerd=True)).select_related("regio"),
         pk=pk,
     )
-    evenement.plaatsen_over = service.plaatsen_over(evenement)
     evenement.voorbij = evenement.start <= timezone.now()
     return evenement
 
@@ -149,8 +146,6 @@ def evenementen_beheer(request):
     """The region's events, newest first, with how many signed up."""
     lijst = service.met_aantallen(_eigen_evenementen(request.user)).order_by("-start", "-pk")
     page = page_of(request, lijst, per_page=25)
-    for evenement in page:
-        evenement.plaatsen_over = service.plaatsen_over(evenement)
     return render(
         request, "loket/evenementen/beheer.html", {"page": page, "regio": request.user.regio}
     )
