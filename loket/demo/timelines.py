@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 from kandidaten.models import EventSoort, Fase, IntroductieStatus, RouteSoort, Toelating
 
 from ..models import Aanmelding, Boeking, GesprekUitkomst
-from ..services.privacy import BEWAARTERMIJN, BEWAARTERMIJN_MET_TOESTEMMING
+from ..services.privacy import BEWAARTERMIJN, BEWAARTERMIJN_MET_TOESTEMMING, GEWIST
 from .advies import AMSTERDAM, HISTORY_DAYS, SLOTS_AHEAD_DAYS, VORMEN, Agenda, Evenings, moment
 from .journeys import ADVISER, SELF, VAKKEN, Plan, pick
 
@@ -541,15 +541,7 @@ def erase_if_expired(record: Record, now: float) -> None:
         return
     erased = min(_next_run(expired), now)
     record.erased = True
-    fields.update(
-        telefoon="",
-        deel_met_regio=False,
-        deel_met_buurregios=False,
-        bewaren_na_afloop=False,
-        herinneringen=False,
-        stil_sinds=None,
-        gewist_op=erased,
-    )
+    fields.update(GEWIST, gewist_op=erased)
     record.events = [(*event[:-1], "") for event in record.events]
     # A booking still open is for a conversation to come: cancelled, as erasing does.
     cancelled = Boeking.Status.GEANNULEERD

@@ -26,6 +26,15 @@ log = logging.getLogger(__name__)
 # ends, or at most a year when the candidate consented to keep their data.
 BEWAARTERMIJN = timedelta(weeks=4)
 BEWAARTERMIJN_MET_TOESTEMMING = timedelta(days=365)
+# What an erased candidate keeps of the fields that were theirs: nothing personal, no consent.
+GEWIST = {
+    "telefoon": "",
+    "deel_met_regio": False,
+    "deel_met_buurregios": False,
+    "bewaren_na_afloop": False,
+    "herinneringen": False,
+    "stil_sinds": None,
+}
 
 
 def _iso(moment):
@@ -265,15 +274,7 @@ def _erase(kandidaat: Kandidaat, *, now) -> None:
         wat=Substr("wat", 1, StrIndex("wat", Value(":")) - 1)
     )
     documenten_delete(kandidaat.documenten.all())
-    Kandidaat.objects.filter(pk=kandidaat.pk).update(
-        telefoon="",
-        deel_met_regio=False,
-        deel_met_buurregios=False,
-        bewaren_na_afloop=False,
-        herinneringen=False,
-        stil_sinds=None,
-        gewist_op=now,
-    )
+    Kandidaat.objects.filter(pk=kandidaat.pk).update(**GEWIST, gewist_op=now)
     if kandidaat.user_id is not None:
         # Deleting the account takes its e-mail addresses and authenticators with it
         # (cascade) and empties Kandidaat.user (SET_NULL); its sessions no longer log anyone
