@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from regio.models import Organisatie, OrganisatieSoort, Regio, Role
 
-from .journey import EINDFASEN, allowed_moves, needs_reason
+from .journey import EINDFASEN, allowed_moves_for, needs_reason, with_voor_pauze
 from .models import (
     EventSoort,
     Fase,
@@ -133,9 +133,8 @@ def kandidaat_move(
     allowed raises a ValidationError with a Dutch message and changes nothing.
     """
     with transaction.atomic():
-        current = Kandidaat.objects.select_for_update().get(pk=kandidaat.pk)
-        voor_pauze = _stage_before_pause(current) if current.fase == Fase.GEPAUZEERD else None
-        if naar not in allowed_moves(current.fase, voor_pauze=voor_pauze):
+        current = with_voor_pauze(Kandidaat.objects.select_for_update()).get(pk=kandidaat.pk)
+        if naar not in allowed_moves_for(current):
             raise ValidationError(
                 _("Van %(van)s naar %(naar)s is geen toegestane stap.")
                 % {"van": Fase(current.fase).label, "naar": Fase(naar).label}
@@ -168,13 +167,6 @@ def kandidaat_move(
     kandidaat.fase, kandidaat.fase_sinds, kandidaat.laatste_activiteit = naar, now, now
     kandidaat.stil_sinds, kandidaat.afgerond_op = None, afgerond_op
     return event
-
-
-def _stage_before_pause(kandidaat: Kandidaat) -> str:
-    last_pause = (
-        kandidaat.events.filter(naar=Fase.GEPAUZEERD).order_by("-op", "-pk").values("van").first()
-    )
-    return last_pause["van"] if last_pause else Fase.ORIENTATIE
 
 
 # --- The journey page: reads are logged, and what the desk, the institute and the candidate do

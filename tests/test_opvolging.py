@@ -285,6 +285,7 @@ def test_a_follow_up_without_a_note_is_refused_in_dutch(client, regio, adviseur)
         reverse("kandidaten:opvolging_vastleggen", args=[k.pk]), {f"k{k.pk}-notitie": ""}
     )
 
+    assert response.status_code == 422
     assert "Schrijf kort op wat jullie bespraken." in response.content.decode()
     k.refresh_from_db()
     assert k.stil_sinds is not None and k.events.count() == 1

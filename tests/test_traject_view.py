@@ -4,6 +4,8 @@ logged, and the adviser's moves on it (with and without htmx, stale and bad inpu
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -671,3 +673,22 @@ def test_the_admin_lists_introductions_and_stall_rules_and_shows_event_kinds(
     assert re.search(
         r'class="field-naar_regio">\s*<p>(<a [^>]*>)?Onderwijsregio Rotterdam<', kandidaat
     )
+
+
+def test_the_admin_timeline_query_count_does_not_grow_with_events(
+    client, scene, adviseur, opleiding, beheerder
+):
+    client.force_login(beheerder)
+    url = reverse("admin:kandidaten_kandidaat_change", args=[scene.pk])
+
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context)
+
+    before = queries()  # the first request also loads what the session caches
+    for _ in range(10):
+        kandidaat_refer(
+            kandidaat=scene, route=RouteSoort.ZIJ_INSTROOM, opleiding=opleiding, door=adviseur
+        )
+    assert queries() <= before

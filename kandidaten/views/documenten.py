@@ -18,7 +18,8 @@ from regio.access import role_required
 from regio.models import Role
 
 from ..documenten import DocumentForm, document_add, document_open, documenten_delete
-from ..models import Document, Inzage, Kandidaat
+from ..models import Document, Kandidaat
+from ..services import inzage_log
 
 log = logging.getLogger(__name__)
 
@@ -118,10 +119,7 @@ def document(request, pk):
     except FileNotFoundError:
         log.error("Document %s has no file in the private storage", document.pk)
         raise Http404 from None
-    if request.user.is_portal_staff:
-        Inzage.objects.create(
-            door=request.user, kandidaat=document.kandidaat, wat=f"document: {document.naam}"[:200]
-        )
+    inzage_log(user=request.user, kandidaat=document.kandidaat, wat=f"document: {document.naam}")
     response = FileResponse(
         bestand, as_attachment=True, filename=document.naam, content_type=document.content_type
     )

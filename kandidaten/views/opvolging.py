@@ -102,4 +102,5 @@ def opvolging_vastleggen(request, pk):
         return redirect("kandidaten:stilgevallen")
     if request.htmx:
         return render(request, f"{PAGE}#rij", {"kandidaat": _rij(kandidaat, timezone.now(), form)})
-    return render(request, PAGE, _lijst_context(request, fout=(kandidaat.pk, form)))
+    # As on the journey page: the whole page again with the message, as unprocessable.
+    return render(request, PAGE, _lijst_context(request, fout=(kandidaat.pk, form)), status=422)
