@@ -27,6 +27,15 @@ class TrajectEventInline(admin.TabularInline):
     ]
     readonly_fields = fields
 
+    def get_queryset(self, request):
+        # Each row shows its read-only foreign keys and its own name (which names the
+        # candidate) as text: without this, several queries per event.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("kandidaat__user", "door", "reden", "naar_regio", "organisatie")
+        )
+
     def has_add_permission(self, request, obj=None):
         return False
 
@@ -37,10 +46,26 @@ class KandidaatAdmin(admin.ModelAdmin):
     list_filter = ["fase", "regio"]
     search_fields = ["user__email", "user__naam"]
     list_select_related = ["user", "regio", "adviseur"]
-    raw_id_fields = ["user", "adviseur"]
-    # The stage changes only through kandidaat_move, which writes the timeline too.
-    readonly_fields = ["fase", "fase_sinds"]
+    raw_id_fields = ["user"]
+    # What the timeline records changes only through the services, which write the event in
+    # the same transaction: the stage (kandidaat_move), adviser (kandidaat_take_over),
+    # referral (kandidaat_refer) and admissibility (toelating_record).
+    readonly_fields = [
+        "fase",
+        "fase_sinds",
+        "adviseur",
+        "regio",
+        "route",
+        "opleiding",
+        "toelating",
+        "toelating_op",
+    ]
     inlines = [TrajectEventInline]
+
+    def has_add_permission(self, request):
+        # Candidates are registered by kandidaat_register (the forms call it), which writes
+        # the first event of their timeline; an admin-made row would have none.
+        return False
 
 
 @admin.register(Uitvalreden)
