@@ -174,3 +174,18 @@ def test_the_dashboard_needs_as_many_queries_for_30_candidates_as_for_3(
         page = text(client.get(reverse("opleider_dashboard")))
     assert page.count("/kandidaten/") == 30
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_the_dashboard_lists_a_bounded_work_list_oldest_referral_first(
+    client, opleider, opleiding, regio, monkeypatch
+):
+    monkeypatch.setattr("loket.views.core.WERKLIJST", 3)
+    namen = [f"Wachtende {n}" for n in range(5)]
+    for naam in namen:
+        KandidaatFactory(regio=regio, opleiding=opleiding, user=UserFactory(naam=naam))
+    client.force_login(opleider)
+
+    page = text(client.get(reverse("opleider_dashboard")))
+
+    assert [naam for naam in namen if naam in page] == namen[:3]
+    assert "Dit zijn de 3 kandidaten die het langst wachten." in page

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import F
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,6 +25,10 @@ from ..models import Rapport
 from ..services import rapporten
 
 log = logging.getLogger(__name__)
+
+# How many referred candidates the institute's dashboard lists, per section.
+WERKLIJST = 100
+RECENT_UITKOMSTEN = 20
 
 DASHBOARD_FOR_ROLE = {
     Role.KANDIDAAT: "kandidaat_dashboard",
@@ -97,21 +100,25 @@ def hr_dashboard(request):
 
 @role_required(Role.OPLEIDER)
 def opleider_dashboard(request):
-    """The candidates referred to the institute: those awaiting an outcome first."""
-    kandidaten = list(
-        Kandidaat.objects.visible_to(request.user)
-        .select_related("user")
-        .order_by(F("toelating_op").desc(nulls_first=True), "-aangemeld_op", "pk")
+    """The candidates referred to the institute awaiting an outcome (the work list, oldest
+    referral first), and the most recent outcomes recorded; both bounded, so the page does
+    not grow with the institute's history."""
+    kandidaten = Kandidaat.objects.visible_to(request.user).select_related("user")
+    wachtend = list(kandidaten.filter(toelating="").order_by("aangemeld_op", "pk")[:WERKLIJST])
+    beoordeeld = list(
+        kandidaten.exclude(toelating="").order_by("-toelating_op", "-pk")[:RECENT_UITKOMSTEN]
     )
-    for kandidaat in kandidaten:
+    for kandidaat in wachtend + beoordeeld:
         kandidaat.naam = display_name(kandidaat, Kijker.OPLEIDING)
     return render(
         request,
         "loket/dashboard_opleider.html",
         {
             "instituut": request.user.organisatie,
-            "wachtend": [k for k in kandidaten if not k.toelating],
-            "beoordeeld": [k for k in kandidaten if k.toelating],
+            "wachtend": wachtend,
+            "beoordeeld": beoordeeld,
+            "werklijst": WERKLIJST,
+            "recent": RECENT_UITKOMSTEN,
         },
     )
 
