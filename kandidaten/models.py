@@ -222,10 +222,6 @@ class Kandidaat(models.Model):
             else _("Kandidaat %(nummer)s (gewist)") % {"nummer": self.pk}
         )
 
-    @property
-    def is_stil(self):
-        return self.stil_sinds is not None
-
 
 class Uitvalreden(models.Model):
     """A reason why candidates drop out, from a list the desk manages."""
