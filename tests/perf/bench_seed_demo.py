@@ -204,7 +204,7 @@ def _section(seconds, rows, steps, memory) -> str:
         "| --- | ---: |",
         f"| wall time, whole command | {seconds:.2f} s |",
         *[f"| step {name} ({int(n):,} rows) | {float(s):.3f} s |" for name, n, s in steps],
-        f"| commit and the rest (whole command minus steps) | {rest:.3f} s |",
+        f"| commit, ANALYZE and the rest (whole command minus steps) | {rest:.3f} s |",
         *[f"| memory, {key} | {value} |" for key, value in memory.items()],
         END,
     ]
