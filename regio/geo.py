@@ -155,3 +155,14 @@ def distance_km(a: Point, b: Point) -> float:
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     )
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def coordinates_for(*, postcode: str = "", plaats: str = "", gemeente: str = "") -> tuple:
+    """(lat, lon) from the most precise of a postcode, a place or a municipality, or
+    (None, None) when none of them is known: what models store in their lat/lon fields."""
+    point = (
+        coordinates_for_postcode(postcode)
+        or coordinates_for_plaats(plaats)
+        or coordinates_for_gemeente(gemeente)
+    )
+    return point if point is not None else (None, None)

@@ -57,7 +57,7 @@ def bord(regio, adviseur, traject, ander_traject, traject_elders):
         "Cas de Vries",
         adviseur=collega,
         route=RouteSoort.DEELTIJD_PABO,
-        sector=Sector.PO,
+        sectoren=[Sector.PO],
         vak="Groep 7/8",
     )
     kandidaat_move(kandidaat=cas, naar=Fase.ADVIES, door=collega)
@@ -69,7 +69,7 @@ def bord(regio, adviseur, traject, ander_traject, traject_elders):
         fase=Fase.MATCHING,
         stil_sinds=timezone.now(),
         route=RouteSoort.ZIJ_INSTROOM,
-        sector=Sector.VO,
+        sectoren=[Sector.VO],
         vak="Wiskunde",
     )
     return {"collega": collega, "cas": cas, "dana": dana}

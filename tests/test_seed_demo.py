@@ -187,7 +187,7 @@ def candidate_snapshot() -> dict[str, list[tuple]]:
                 "laatste_activiteit",
                 "stil_sinds",
                 "afgerond_op",
-                "sector",
+                "sectoren",
                 "vak",
                 "route",
                 "opleiding__naam",

@@ -36,7 +36,7 @@ def _region_candidates(user, filters: dict):
     if route := filters.get("route"):
         kandidaten = kandidaten.filter(route=route)
     if sector := filters.get("sector"):
-        kandidaten = kandidaten.filter(sector=sector)
+        kandidaten = kandidaten.filter(sectoren__bevat=sector)
     if vak := filters.get("vak"):
         kandidaten = kandidaten.filter(vak__icontains=vak)
     if adviseur := filters.get("adviseur"):

@@ -59,9 +59,11 @@ def _copy(model, fields: list[str], rows: Iterable[tuple]) -> int:
     for name, field in by_attname.items():
         if name in fields or field.primary_key or field.null:
             continue
-        if not field.has_default() or callable(field.default):
+        # get_default() is "" for a blank text field without a default of its own.
+        default = None if field.has_default() and callable(field.default) else field.get_default()
+        if default is None:
             raise ValueError(f"{model.__name__}.{name} needs a value: it has no constant default.")
-        defaults.append((name, field.get_db_prep_save(field.default, connection)))
+        defaults.append((name, field.get_db_prep_save(default, connection)))
     columns = [*fields, *(name for name, _ in defaults)]
     extra = tuple(value for _, value in defaults)
     names = ", ".join(connection.ops.quote_name(by_attname[c].column) for c in columns)

@@ -7,12 +7,21 @@ import random
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
-from kandidaten.models import EventSoort, Fase, IntroductieStatus, RouteSoort, Toelating
+from kandidaten.models import (
+    EventSoort,
+    Fase,
+    IntroductieStatus,
+    Kandidaat,
+    RouteSoort,
+    Toelating,
+)
 
 from ..models import Aanmelding, Boeking, GesprekUitkomst
 from ..services.privacy import BEWAARTERMIJN, BEWAARTERMIJN_MET_TOESTEMMING, GEWIST
 from .advies import AMSTERDAM, HISTORY_DAYS, SLOTS_AHEAD_DAYS, VORMEN, Agenda, Evenings, moment
 from .journeys import ADVISER, SELF, VAKKEN, Plan, pick
+
+SECTOREN = Kandidaat._meta.get_field("sectoren")
 
 DAY = 86400.0
 HOUR = 3600.0
@@ -496,7 +505,9 @@ class Realizer:
             fase_sinds=last_step[3],
             aangemeld_op=events[0][3],
             laatste_activiteit=last_activity[3],
-            sector=plan.sector,
+            # Prepared by hand: on PostgreSQL the rows go to COPY as they are.
+            sectoren=SECTOREN.get_prep_value([plan.sector]),
+            functies="",
             vak=pick(rng, VAKKEN[plan.sector]) if plan.sector in VAKKEN else "",
             adviseur_id=self.adviser.pk if self.assigned else None,
             stil_sinds=None,

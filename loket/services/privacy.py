@@ -16,7 +16,15 @@ from django.utils import timezone
 
 from kandidaten.documenten import documenten_delete
 from kandidaten.journey import timeline_for
-from kandidaten.models import EventSoort, Inzage, Kandidaat, TrajectEvent
+from kandidaten.models import (
+    EventSoort,
+    Inzage,
+    Kandidaat,
+    Shortlist,
+    Sollicitatiestap,
+    TrajectEvent,
+)
+from regio.models import Functie, Sector
 
 from ..models import Aanmelding, Boeking
 
@@ -29,6 +37,12 @@ BEWAARTERMIJN_MET_TOESTEMMING = timedelta(days=365)
 # What an erased candidate keeps of the fields that were theirs: nothing personal, no consent.
 GEWIST = {
     "telefoon": "",
+    "postcode": "",
+    "woonplaats": "",
+    "lat": None,
+    "lon": None,
+    "vakgebied": "",
+    "beschikbaar_vanaf": None,
     "deel_met_regio": False,
     "deel_met_buurregios": False,
     "bewaren_na_afloop": False,
@@ -99,8 +113,19 @@ def kandidaat_export(kandidaat: Kandidaat) -> dict:
             "fase": kandidaat.get_fase_display(),
             "in_fase_sinds": _iso(kandidaat.fase_sinds),
             "adviseur": _persoon(kandidaat.adviseur),
-            "gewenste_sector": kandidaat.get_sector_display(),
+            "gewenste_sectoren": [str(Sector(s).label) for s in kandidaat.sectoren],
+            "gewenste_functies": [str(Functie(f).label) for f in kandidaat.functies],
             "vak": kandidaat.vak,
+            "vakken": [vak.naam for vak in kandidaat.vakken.all()],
+            "vooropleiding": kandidaat.get_vooropleiding_display(),
+            "vakgebied": kandidaat.vakgebied,
+            "postcode": kandidaat.postcode,
+            "woonplaats": kandidaat.woonplaats,
+            "maximale_reisafstand_km": kandidaat.max_afstand_km,
+            "gewenste_fte": str(kandidaat.fte_gewenst) if kandidaat.fte_gewenst else None,
+            "beschikbaar_vanaf": (
+                kandidaat.beschikbaar_vanaf.isoformat() if kandidaat.beschikbaar_vanaf else None
+            ),
             "route": kandidaat.get_route_display(),
             "opleiding": kandidaat.opleiding.naam if kandidaat.opleiding else None,
             "toelating": kandidaat.get_toelating_display(),
@@ -273,6 +298,10 @@ def _erase(kandidaat: Kandidaat, *, now) -> None:
     Inzage.objects.filter(kandidaat=kandidaat, wat__contains=":").update(
         wat=Substr("wat", 1, StrIndex("wat", Value(":")) - 1)
     )
+    # HR's notes on interviews and trial lessons, and its shortlists: the appointment and the
+    # dated steps stay for the figures.
+    Sollicitatiestap.objects.filter(kandidaat=kandidaat).exclude(notitie="").update(notitie="")
+    Shortlist.objects.filter(kandidaat=kandidaat).delete()
     documenten_delete(kandidaat.documenten.all())
     Kandidaat.objects.filter(pk=kandidaat.pk).update(**GEWIST, gewist_op=now)
     if kandidaat.user_id is not None:

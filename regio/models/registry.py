@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from regio.geo import coordinates_for
+
 
 class Sector(models.TextChoices):
     PO = "po", _("Primair onderwijs (PO)")
@@ -343,6 +345,10 @@ class Vestiging(models.Model):
     adres = models.CharField(_("adres"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
     plaats = models.CharField(_("plaats"), max_length=100, blank=True)
+    # Filled from the postcode (or else the municipality) on save, for distances in matching;
+    # empty when neither is known to regio.geo.
+    lat = models.FloatField(_("breedtegraad"), null=True, blank=True, editable=False)
+    lon = models.FloatField(_("lengtegraad"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["naam"]
@@ -358,6 +364,15 @@ class Vestiging(models.Model):
 
     def __str__(self):
         return f"{self.naam} ({self.brin}{self.vestigingsnummer})"
+
+    def save(self, *args, **kwargs):
+        self.lat, self.lon = coordinates_for(
+            postcode=self.postcode, plaats=self.plaats, gemeente=self.gemeente
+        )
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"postcode", "plaats", "gemeente"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "lat", "lon"}
+        super().save(*args, **kwargs)
 
     def clean(self):
         errors = {}

@@ -2,15 +2,29 @@
 timeline, and what the candidate allowed others to see."""
 
 import uuid
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from regio.models import Organisatie, OrganisatieSoort, Regio, Role, Sector
+from regio.geo import coordinates_for
+from regio.models import (
+    Functie,
+    Organisatie,
+    OrganisatieSoort,
+    Regio,
+    Role,
+    Sector,
+    Vacature,
+    Vak,
+)
+
+from ..fields import KeuzesField
 
 
 class Fase(models.TextChoices):
@@ -69,15 +83,32 @@ class Toelating(models.TextChoices):
         return {cls.MET_BAAN, cls.ZONDER_BAAN, cls.REGULIER, cls.UITSTEL}
 
 
+class Vooropleiding(models.TextChoices):
+    MBO = "mbo", _("Mbo")
+    HBO = "hbo", _("Hbo-bachelor")
+    WO_BACHELOR = "wo_bachelor", _("Wo-bachelor")
+    WO_MASTER = "wo_master", _("Wo-master")
+    ANDERS = "anders", _("Anders")
+
+
+# Stages in which a candidate is looking for a school: matching offers them vacancies.
+ZOEKENDE_FASEN = (Fase.ADVIES, Fase.ROUTE_TOELATING, Fase.MATCHING)
+
+# The farthest a candidate can say they would travel; matching searches no wider.
+MAX_AFSTAND_KM = 150
+
+
 class KandidaatQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Candidates a user may see, decided here for every page, export and task.
 
         - a candidate: themself;
-        - an adviser: the candidates of their region, and those another region referred to
-          theirs (a referral step naming their region);
+        - an adviser: the candidates of their region, those another region referred to
+          theirs (a referral step naming their region), and those introduced to a board of
+          their region from elsewhere (a cross-region match);
         - an opleider: the candidates referred to their institute;
-        - HR: the candidates who accepted an introduction to their board;
+        - HR: the candidates who accepted an introduction to their board (before that, HR
+          sees only pseudonymised matches: see `deelbaar_met`);
         - the operator: all; a project leader: none (only figures).
 
         Institutes and boards never see an erased candidate: what is left of them is the
@@ -96,7 +127,14 @@ class KandidaatQuerySet(models.QuerySet):
                 naar=Fase.DOORVERWEZEN,
                 naar_regio_id=user.regio_id,
             )
-            return self.filter(models.Q(regio_id=user.regio_id) | models.Exists(referred_here))
+            introduced_here = Introductie.objects.filter(
+                kandidaat=models.OuterRef("pk"), bestuur__regio_id=user.regio_id
+            )
+            return self.filter(
+                models.Q(regio_id=user.regio_id)
+                | models.Exists(referred_here)
+                | models.Exists(introduced_here)
+            )
         if user.role == Role.OPLEIDER and user.organisatie_id:
             return self.filter(opleiding_id=user.organisatie_id, gewist_op__isnull=True)
         if user.role == Role.HR and user.organisatie_id:
@@ -107,6 +145,25 @@ class KandidaatQuerySet(models.QuerySet):
             )
             return self.filter(models.Exists(accepted), gewist_op__isnull=True)
         return self.none()
+
+    def deelbaar_met(self, bestuur: Organisatie):
+        """Candidates whose profile a board's HR may see in matching, pseudonymised: those
+        who consented to share it with schools of their own region (the board's), or also
+        with neighbouring regions (a board of a neighbouring region), who are looking for
+        work (advice up to matching) and not erased. Withdrawn consent takes effect at once:
+        every HR list is built from this."""
+        return self.filter(
+            models.Q(regio_id=bestuur.regio_id, deel_met_regio=True)
+            | models.Q(
+                regio_id__in=Regio.buurregios.through.objects.filter(
+                    from_regio_id=bestuur.regio_id
+                ).values("to_regio_id"),
+                deel_met_buurregios=True,
+            ),
+            fase__in=ZOEKENDE_FASEN,
+            gewist_op__isnull=True,
+            user__isnull=False,
+        )
 
 
 class Kandidaat(models.Model):
@@ -149,13 +206,51 @@ class Kandidaat(models.Model):
     fase_sinds = models.DateTimeField(_("in deze fase sinds"), default=timezone.now)
     aangemeld_op = models.DateTimeField(_("aangemeld op"), default=timezone.now)
 
-    # What the candidate is looking for, as told to the desk (the matching profile builds on it).
-    sector = models.CharField(
-        _("gewenste sector"), max_length=20, choices=Sector.choices, blank=True
-    )
+    # What the candidate is looking for: the route finder's answers and the matching profile
+    # (see kandidaten.matching), kept by the candidate.
+    sectoren = KeuzesField(_("gewenste sectoren"), keuzes=Sector.choices)
+    functies = KeuzesField(_("gewenste functies"), keuzes=Functie.choices)
     vak = models.CharField(
-        _("vak"), max_length=100, blank=True, help_text=_("Het vak dat de kandidaat wil geven.")
+        _("vak"),
+        max_length=100,
+        blank=True,
+        help_text=_("Het vak dat de kandidaat wil geven, in eigen woorden."),
     )
+    vakken = models.ManyToManyField(
+        Vak,
+        blank=True,
+        related_name="kandidaten",
+        verbose_name=_("vakken"),
+        help_text=_("De vakken die de kandidaat zou kunnen geven."),
+    )
+    vooropleiding = models.CharField(
+        _("vooropleiding"), max_length=15, choices=Vooropleiding.choices, blank=True
+    )
+    vakgebied = models.CharField(
+        _("vakgebied"),
+        max_length=120,
+        blank=True,
+        help_text=_("Waarin de kandidaat is opgeleid, bijv. werktuigbouwkunde."),
+    )
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    woonplaats = models.CharField(_("woonplaats"), max_length=100, blank=True)
+    # From the postcode (or else the place) on save; empty when regio.geo does not know it.
+    lat = models.FloatField(_("breedtegraad"), null=True, blank=True, editable=False)
+    lon = models.FloatField(_("lengtegraad"), null=True, blank=True, editable=False)
+    max_afstand_km = models.PositiveSmallIntegerField(
+        _("maximale reisafstand (km)"),
+        default=25,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_AFSTAND_KM)],
+    )
+    fte_gewenst = models.DecimalField(
+        _("gewenste omvang (fte)"),
+        max_digits=3,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.1")), MaxValueValidator(Decimal("1.2"))],
+    )
+    beschikbaar_vanaf = models.DateField(_("beschikbaar vanaf"), null=True, blank=True)
 
     # Route & toelating: the route chosen, the institute the desk referred the candidate to,
     # and that institute's admissibility outcome.
@@ -222,6 +317,14 @@ class Kandidaat(models.Model):
             else _("Kandidaat %(nummer)s (gewist)") % {"nummer": self.pk}
         )
 
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"postcode", "woonplaats"} & set(update_fields):
+            self.lat, self.lon = coordinates_for(postcode=self.postcode, plaats=self.woonplaats)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "lat", "lon"}
+        super().save(*args, **kwargs)
+
 
 class Uitvalreden(models.Model):
     """A reason why candidates drop out, from a list the desk manages."""
@@ -248,6 +351,9 @@ class EventSoort(models.TextChoices):
     EVENEMENT = "evenement", _("Informatiebijeenkomst")
     VERWIJZING = "verwijzing", _("Verwezen naar een opleiding")
     ADVISEUR = "adviseur", _("Nieuwe adviseur")
+    SOLLICITATIE = "sollicitatie", _("Sollicitatiegesprek")
+    PROEFLES = "proefles", _("Proefles")
+    AANSTELLING = "aanstelling", _("Aanstelling")
 
 
 class TrajectEvent(models.Model):
@@ -350,8 +456,10 @@ class IntroductieStatus(models.TextChoices):
 
 
 class Introductie(models.Model):
-    """A proposal to introduce a candidate to a school board. The board's HR sees the
-    candidate (name, contact, journey) only once the candidate has accepted it."""
+    """An introduction of a candidate to a school board, for one of its vacancies or in
+    general. Proposed by the desk or invited by the board's HR, it waits for the candidate;
+    asked for by the candidate, it is accepted at once. The board's HR sees the candidate
+    (name, contact, journey) only once it is accepted."""
 
     kandidaat = models.ForeignKey(
         Kandidaat,
@@ -365,6 +473,14 @@ class Introductie(models.Model):
         related_name="introducties",
         limit_choices_to={"soort": OrganisatieSoort.SCHOOLBESTUUR},
         verbose_name=_("schoolbestuur"),
+    )
+    vacature = models.ForeignKey(
+        Vacature,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="introducties",
+        verbose_name=_("vacature"),
     )
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -389,10 +505,17 @@ class Introductie(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["kandidaat", "bestuur"],
+                condition=models.Q(vacature__isnull=True),
                 name="introductie_een_per_bestuur",
                 violation_error_message=_("Deze kandidaat is al aan dit bestuur voorgesteld."),
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["kandidaat", "vacature"],
+                name="introductie_een_per_vacature",
+                violation_error_message=_("Deze kandidaat is al voor deze vacature voorgesteld."),
+            ),
         ]
+        indexes = [models.Index(fields=["bestuur", "status"])]
 
     def __str__(self):
         return f"{self.kandidaat} → {self.bestuur}"

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from regio.models import Organisatie, OrganisatieSoort, Regio, Role
 
-from .journey import EINDFASEN, allowed_moves_for, needs_reason, with_voor_pauze
-from .models import (
+from ..journey import EINDFASEN, allowed_moves_for, needs_reason, with_voor_pauze
+from ..models import (
     EventSoort,
     Fase,
     Introductie,
