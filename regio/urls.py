@@ -1,4 +1,5 @@
-"""URLs of the registry: public lists and exports, project leaders' editing, the DUO import."""
+"""URLs of the registry app: public lists and exports, project leaders' editing, the DUO
+import, vacancies and hidden-shortage returns."""
 
 from django.urls import include, path
 
@@ -8,4 +9,6 @@ urlpatterns = [
     path("", include("regio.urls_registry")),
     path("", include("regio.urls_beheer")),
     path("", include("regio.urls_duo")),
+    path("", include("regio.urls_vacatures")),
+    path("", include("regio.urls_tekorten")),
 ]

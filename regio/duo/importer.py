@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import DataError, IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from ..geo import coordinates_for
 from ..models import Organisatie, OrganisatieSoort, Regio, Sector, Vestiging
 from .reader import BESTUREN, DuoFileRefused, RejectedRow, duo_file_read
 
@@ -245,8 +246,13 @@ def _import_vestigingen(regio, duo_file, result):
                 changed.append(current)
         else:
             result.unchanged += 1
+    # Bulk writes skip Vestiging.save(), which fills the coordinates: do it here.
+    for vestiging in (*new, *changed):
+        vestiging.lat, vestiging.lon = coordinates_for(
+            postcode=vestiging.postcode, plaats=vestiging.plaats, gemeente=vestiging.gemeente
+        )
     Vestiging.objects.bulk_create(new, batch_size=500)
-    Vestiging.objects.bulk_update(changed, VESTIGING_FIELDS, batch_size=500)
+    Vestiging.objects.bulk_update(changed, [*VESTIGING_FIELDS, "lat", "lon"], batch_size=500)
     result.created += len(new)
     result.updated += len(changed)
 

@@ -1,0 +1,3 @@
+"""URLs of the tekorten: filled in by regio/views/tekorten.py."""
+
+urlpatterns = []

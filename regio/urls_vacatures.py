@@ -1,0 +1,3 @@
+"""URLs of the vacatures: filled in by regio/views/vacatures.py."""
+
+urlpatterns = []
