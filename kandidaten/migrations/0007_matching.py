@@ -233,4 +233,9 @@ class Migration(migrations.Migration):
             model_name='shortlist',
             constraint=models.UniqueConstraint(fields=('vacature', 'kandidaat'), name='shortlist_een_per_vacature', violation_error_message='Deze kandidaat staat al op de shortlist.'),
         ),
+        migrations.AddField(
+            model_name='trajectevent',
+            name='vacature',
+            field=models.ForeignKey(blank=True, help_text='De vacature waar een introductie, sollicitatie of aanstelling om gaat.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='regio.vacature', verbose_name='vacature'),
+        ),
     ]

@@ -412,6 +412,15 @@ class TrajectEvent(models.Model):
             " om gaat."
         ),
     )
+    vacature = models.ForeignKey(
+        Vacature,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("vacature"),
+        help_text=_("De vacature waar een introductie, sollicitatie of aanstelling om gaat."),
+    )
     toelating = models.CharField(
         _("toelating"),
         max_length=20,
