@@ -36,7 +36,7 @@ class KeuzesField(models.CharField):
     def get_prep_value(self, value):
         if isinstance(value, (list, tuple, set)):
             return f",{','.join(sorted(value))}," if value else ""
-        return super().get_prep_value(value)
+        return value  # None, or a string already in the stored form
 
     def value_to_string(self, obj):
         return self.get_prep_value(self.value_from_object(obj))

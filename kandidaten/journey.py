@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from regio.models import Role
 
@@ -118,12 +119,22 @@ class Regel:
     route: str = ""
 
 
-def _introductie_titel(bestuur: str, status: str) -> str:
+def _introductie_titel(bestuur: str, status: str, *, gevraagd: bool = False) -> str:
+    if gevraagd:
+        return _("Introductie bij %(bestuur)s gevraagd") % {"bestuur": bestuur}
     if status == IntroductieStatus.GEACCEPTEERD:
         return _("Introductie bij %(bestuur)s geaccepteerd") % {"bestuur": bestuur}
     if status == IntroductieStatus.AFGEWEZEN:
         return _("Introductie bij %(bestuur)s afgewezen") % {"bestuur": bestuur}
     return _("Voorgesteld aan %(bestuur)s") % {"bestuur": bestuur}
+
+
+# Milestones at a school board: the candidate, the desk and that board see them.
+_BIJ_BESTUUR = {
+    EventSoort.SOLLICITATIE: _lazy("Sollicitatiegesprek bij %(bestuur)s"),
+    EventSoort.PROEFLES: _lazy("Proefles bij %(bestuur)s"),
+    EventSoort.AANSTELLING: _lazy("Aangesteld bij %(bestuur)s"),
+}
 
 
 def timeline_for(kandidaat: Kandidaat, user) -> list[Regel]:
@@ -133,7 +144,8 @@ def timeline_for(kandidaat: Kandidaat, user) -> list[Regel]:
     - advice conversations, events and a new adviser: the candidate and the desk;
     - admissibility (referral to an institute and its outcome): the candidate, the desk, and
       that institute;
-    - introductions: the candidate, the desk, and that board;
+    - introductions, interviews, trial lessons and appointments: the candidate, the desk,
+      and that board;
     - drop-out reasons, referral regions and notes: the candidate and the desk; an
       institute or a board only on the events its own people wrote.
     """
@@ -142,11 +154,19 @@ def timeline_for(kandidaat: Kandidaat, user) -> list[Regel]:
         return []
     alles = kijker in (Kijker.KANDIDAAT, Kijker.LOKET)
     eigen_organisatie = user.organisatie_id if not alles else None
-    events = list(kandidaat.events.select_related("door", "reden", "naar_regio", "organisatie"))
-    # An introduction has exactly one proposal and at most one answer (one Introductie per
-    # board, answered once); the answer's outcome is kept on the Introductie row.
-    antwoorden = (
-        dict(kandidaat.introducties.values_list("bestuur_id", "status"))
+    events = list(
+        kandidaat.events.select_related("door", "reden", "naar_regio", "organisatie", "vacature")
+    )
+    # An introduction (one per board, or one per vacancy) has one event when it is made and
+    # at most one when the candidate answers; the outcome is kept on the Introductie row. One
+    # the candidate asked for themself is accepted with its first event.
+    introducties = (
+        {
+            (bestuur_id, vacature_id): (status, door_id == kandidaat.user_id)
+            for bestuur_id, vacature_id, status, door_id in kandidaat.introducties.values_list(
+                "bestuur_id", "vacature_id", "status", "door_id"
+            )
+        }
         if any(event.soort == EventSoort.INTRODUCTIE for event in events)
         else {}
     )
@@ -178,11 +198,21 @@ def timeline_for(kandidaat: Kandidaat, user) -> list[Regel]:
             if not (alles or (kijker == Kijker.OPLEIDING and over == eigen_organisatie)):
                 continue
         elif event.soort == EventSoort.INTRODUCTIE:
-            status = IntroductieStatus.VOORGESTELD
-            if over is not None and over in voorgesteld:
-                status = antwoorden.get(over, "")
-            voorgesteld.add(over)
-            titel = _introductie_titel(naam or _("een schoolbestuur"), status)
+            sleutel = (over, event.vacature_id)
+            status, gevraagd = introducties.get(sleutel, ("", False))
+            if sleutel not in voorgesteld and not gevraagd:
+                status = IntroductieStatus.VOORGESTELD
+            gevraagd = gevraagd and sleutel not in voorgesteld
+            voorgesteld.add(sleutel)
+            titel = _introductie_titel(naam or _("een schoolbestuur"), status, gevraagd=gevraagd)
+            if event.vacature:
+                titel += f" ({event.vacature.titel})"
+            if not (alles or (kijker == Kijker.BESTUUR and over == eigen_organisatie)):
+                continue
+        elif event.soort in _BIJ_BESTUUR:
+            titel = _BIJ_BESTUUR[event.soort] % {"bestuur": naam or _("een schoolbestuur")}
+            if event.vacature:
+                titel += f" ({event.vacature.titel})"
             if not (alles or (kijker == Kijker.BESTUUR and over == eigen_organisatie)):
                 continue
         elif event.soort == EventSoort.ADVISEUR:

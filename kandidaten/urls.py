@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("kandidaten.urls_traject")),
     path("", include("kandidaten.urls_documenten")),
     path("", include("kandidaten.urls_opvolging")),
+    path("", include("kandidaten.urls_matching")),
 ]

@@ -54,12 +54,14 @@ def tweede_bestuur(regio):
 @pytest.fixture
 def scene(traject, kandidaat, adviseur, opleiding, bestuur):
     """Candidate A referred to the region's pabo and introduced to `bestuur`, which they
-    accepted: the candidate, their adviser, the institute and the board all see them."""
+    accepted (so they are in matching now): the candidate, their adviser, the institute and
+    the board all see them."""
     kandidaat_refer(
         kandidaat=traject, route=RouteSoort.ZIJ_INSTROOM, opleiding=opleiding, door=adviseur
     )
     introductie = introductie_propose(kandidaat=traject, bestuur=bestuur, door=adviseur)
     introductie_answer(introductie=introductie, door=kandidaat, accepteren=True)
+    traject.refresh_from_db()
     return traject
 
 
@@ -106,7 +108,7 @@ def test_an_anonymous_visitor_is_sent_to_log_in(client, traject):
 
 # Each action of the page, the one persona allowed to do it, and valid data for it.
 ACTIONS = {
-    "traject_stap": ("adviseur", lambda s: {"van": Fase.ORIENTATIE, "naar": Fase.ADVIES}),
+    "traject_stap": ("adviseur", lambda s: {"van": Fase.MATCHING, "naar": Fase.AANSTELLING}),
     "traject_overnemen": ("adviseur", lambda s: {}),
     "traject_verwijzen": (
         "adviseur",
@@ -183,7 +185,10 @@ def test_an_adviser_of_the_region_a_candidate_was_referred_to_reads_along_but_ca
 def full_journey(scene, kandidaat, adviseur, opleider, tweede_bestuur):
     """Notes and reasons of every kind on candidate A's timeline."""
     kandidaat_move(
-        kandidaat=scene, naar=Fase.ADVIES, door=adviseur, toelichting="Adviesnotitie over salaris"
+        kandidaat=scene,
+        naar=Fase.ROUTE_TOELATING,
+        door=adviseur,
+        toelichting="Adviesnotitie over salaris",
     )
     toelating_record(
         kandidaat=scene,
@@ -203,7 +208,12 @@ def full_journey(scene, kandidaat, adviseur, opleider, tweede_bestuur):
     return scene
 
 
-STEPS = ["Aangemeld: Oriëntatie", "Van Oriëntatie naar Advies", "Van Advies naar Uitgevallen"]
+STEPS = [
+    "Aangemeld: Oriëntatie",
+    "Van Oriëntatie naar Matching",  # the accepted introduction
+    "Van Matching naar Route &amp; toelating",
+    "Van Route &amp; toelating naar Uitgevallen",
+]
 DESK_DETAILS = [
     "Adviesnotitie over salaris",
     "Uitvalnotitie: kan de opleiding niet betalen",
@@ -319,7 +329,7 @@ def test_the_header_shows_stage_adviser_route_institute_and_a_stalled_badge(
 
     page = text(client.get(traject_url(scene)))
 
-    assert '<span class="fase-label">Oriëntatie</span>' in page
+    assert '<span class="fase-label">Matching</span>' in page
     assert "<dt>Adviseur</dt><dd>Ada Adviseur</dd>" in page
     assert "<dt>Route</dt><dd>Zij-instroom</dd>" in page
     assert "<dt>Lerarenopleiding</dt><dd>Pabo Twente</dd>" in page
@@ -594,10 +604,12 @@ def test_referring_to_an_institute_outside_the_region_or_no_institute_writes_not
 
 
 def _grow_journey(kandidaat, adviseur, opleider, n):
-    """n round trips orientation -> advice -> orientation, plus milestones of each kind."""
+    """n round trips matching -> route & toelating -> matching, plus milestones of each kind."""
     for _ in range(n):
-        kandidaat_move(kandidaat=kandidaat, naar=Fase.ADVIES, door=adviseur, toelichting="a")
-        kandidaat_move(kandidaat=kandidaat, naar=Fase.ORIENTATIE, door=adviseur)
+        kandidaat_move(
+            kandidaat=kandidaat, naar=Fase.ROUTE_TOELATING, door=adviseur, toelichting="a"
+        )
+        kandidaat_move(kandidaat=kandidaat, naar=Fase.MATCHING, door=adviseur)
         toelating_record(kandidaat=kandidaat, toelating=Toelating.REGULIER, door=opleider)
 
 

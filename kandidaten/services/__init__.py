@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from regio.models import Organisatie, OrganisatieSoort, Regio, Role
+from regio.models import Organisatie, OrganisatieSoort, Regio, Role, Vacature
 
 from ..journey import EINDFASEN, allowed_moves_for, needs_reason, with_voor_pauze
 from ..models import (
@@ -94,10 +94,12 @@ def event_record(
     organisatie: Organisatie | None = None,
     toelating: str = "",
     route: str = "",
+    vacature: Vacature | None = None,
 ) -> TrajectEvent:
     """Record a milestone that does not change the stage (a conversation, a referral, an
-    admissibility outcome, an introduction), with the institute or board it concerns. It
-    counts as activity, so a stalled candidate is live again."""
+    admissibility outcome, an introduction, an interview, an appointment), with the institute
+    or board (and vacancy) it concerns. It counts as activity, so a stalled candidate is live
+    again."""
     now = timezone.now()
     with transaction.atomic():
         event = TrajectEvent.objects.create(
@@ -110,6 +112,7 @@ def event_record(
             organisatie=organisatie,
             toelating=toelating,
             route=route,
+            vacature=vacature,
             toelichting=toelichting,
         )
         Kandidaat.objects.filter(pk=kandidaat.pk).update(laatste_activiteit=now, stil_sinds=None)
@@ -327,7 +330,9 @@ def introductie_propose(*, kandidaat: Kandidaat, bestuur: Organisatie, door) -> 
     try:
         with transaction.atomic():
             current = _lock(kandidaat)
-            if Introductie.objects.filter(kandidaat=current, bestuur=bestuur).exists():
+            if Introductie.objects.filter(
+                kandidaat=current, bestuur=bestuur, vacature__isnull=True
+            ).exists():
                 raise ValidationError({"bestuur": already})
             event = event_record(
                 kandidaat=current, soort=EventSoort.INTRODUCTIE, door=door, organisatie=bestuur
@@ -342,7 +347,10 @@ def introductie_propose(*, kandidaat: Kandidaat, bestuur: Organisatie, door) -> 
 
 def introductie_answer(*, introductie: Introductie, door, accepteren: bool) -> Introductie:
     """The candidate accepts or declines a proposed introduction; on accepting, the board's
-    HR sees the candidate (see KandidaatQuerySet.visible_to)."""
+    HR sees the candidate (see KandidaatQuerySet.visible_to) and the journey moves to
+    matching."""
+    from .matching import naar_matching  # matching builds on this module, not the reverse
+
     with transaction.atomic():
         current = Introductie.objects.select_for_update().get(pk=introductie.pk)
         kandidaat = _lock(current.kandidaat)
@@ -358,8 +366,11 @@ def introductie_answer(*, introductie: Introductie, door, accepteren: bool) -> I
             soort=EventSoort.INTRODUCTIE,
             door=door,
             organisatie=current.bestuur,
+            vacature=current.vacature,
         )
         current.status, current.beantwoord_op = status, event.op
         current.save(update_fields=["status", "beantwoord_op"])
+        if accepteren:
+            naar_matching(kandidaat, door=door)
     introductie.status, introductie.beantwoord_op = current.status, current.beantwoord_op
     return introductie

@@ -1,0 +1,3 @@
+"""URLs of matching: filled in by kandidaten/views/matching.py."""
+
+urlpatterns = []
