@@ -1,9 +1,18 @@
 """Django admin for the operator: candidates with their journey as a read-only timeline,
-introductions, the read log and the stall rules."""
+introductions, appointments and interviews, the read log and the stall rules."""
 
 from django.contrib import admin
 
-from .models import Introductie, Inzage, Kandidaat, Stilstandregel, TrajectEvent, Uitvalreden
+from .models import (
+    Aanstelling,
+    Introductie,
+    Inzage,
+    Kandidaat,
+    Sollicitatiestap,
+    Stilstandregel,
+    TrajectEvent,
+    Uitvalreden,
+)
 
 
 class TrajectEventInline(admin.TabularInline):
@@ -21,6 +30,7 @@ class TrajectEventInline(admin.TabularInline):
         "reden",
         "naar_regio",
         "organisatie",
+        "vacature",
         "toelating",
         "route",
         "toelichting",
@@ -33,7 +43,9 @@ class TrajectEventInline(admin.TabularInline):
         return (
             super()
             .get_queryset(request)
-            .select_related("kandidaat__user", "door", "reden", "naar_regio", "organisatie")
+            .select_related(
+                "kandidaat__user", "door", "reden", "naar_regio", "organisatie", "vacature"
+            )
         )
 
     def has_add_permission(self, request, obj=None):
@@ -76,11 +88,45 @@ class UitvalredenAdmin(admin.ModelAdmin):
 
 @admin.register(Introductie)
 class IntroductieAdmin(admin.ModelAdmin):
-    list_display = ["kandidaat", "bestuur", "status", "voorgesteld_op", "beantwoord_op"]
+    list_display = [
+        "kandidaat",
+        "bestuur",
+        "vacature",
+        "status",
+        "voorgesteld_op",
+        "beantwoord_op",
+    ]
     list_filter = ["status"]
     search_fields = ["kandidaat__user__email", "kandidaat__user__naam", "bestuur__naam"]
-    list_select_related = ["kandidaat__user", "bestuur"]
-    raw_id_fields = ["kandidaat", "bestuur", "door"]
+    list_select_related = ["kandidaat__user", "bestuur", "vacature"]
+    raw_id_fields = ["kandidaat", "bestuur", "vacature", "door"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows that move a journey or a vacancy along are written by the services (which also
+    write the timeline event and change the vacancy): the admin only shows them."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Aanstelling)
+class AanstellingAdmin(ReadOnlyAdmin):
+    list_display = ["kandidaat", "bestuur", "vestiging", "startdatum", "fte", "contractsoort"]
+    list_filter = ["contractsoort"]
+    search_fields = ["kandidaat__user__email", "bestuur__naam", "vestiging__naam"]
+    list_select_related = ["kandidaat__user", "bestuur", "vestiging"]
+    date_hierarchy = "startdatum"
+
+
+@admin.register(Sollicitatiestap)
+class SollicitatiestapAdmin(ReadOnlyAdmin):
+    list_display = ["kandidaat", "vacature", "soort", "op", "uitkomst"]
+    list_filter = ["soort", "uitkomst"]
+    list_select_related = ["kandidaat__user", "vacature__vestiging"]
 
 
 @admin.register(Inzage)
