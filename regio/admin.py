@@ -1,8 +1,19 @@
 """Django admin for the operator (beheerder): the registry and the people."""
 
 from django.contrib import admin
+from django.utils import timezone
 
-from .models import Contactpersoon, Deelname, Organisatie, Regio, User, Vestiging
+from .models import (
+    Contactpersoon,
+    Deelname,
+    KwartaalAfsluiting,
+    Organisatie,
+    Regio,
+    TekortOpgave,
+    TekortRegel,
+    User,
+    Vestiging,
+)
 
 
 @admin.register(Regio)
@@ -62,3 +73,61 @@ class UserAdmin(admin.ModelAdmin):
     raw_id_fields = ["organisatie"]
     fields = ["email", "naam", "role", "regio", "organisatie", "is_active", "last_login"]
     readonly_fields = ["last_login"]
+
+
+# Hidden-shortage returns ---------------------------------------------------------------------
+# The operator files or corrects a board's return here (the HR pages serve HR only). A return
+# of a reported quarter is final, so the admin shows it read-only.
+
+
+class TekortRegelInline(admin.TabularInline):
+    model = TekortRegel
+    extra = 0
+
+    def _definitief(self, obj):
+        return obj is not None and obj.pk is not None and obj.is_definitief()
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and not self._definitief(obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self._definitief(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._definitief(obj)
+
+
+@admin.register(TekortOpgave)
+class TekortOpgaveAdmin(admin.ModelAdmin):
+    list_display = ["bestuur", "jaar", "kwartaal", "ingediend_op", "gewijzigd_op"]
+    list_filter = ["jaar", "kwartaal", "bestuur__regio"]
+    search_fields = ["bestuur__naam", "bestuur__bevoegd_gezag_nummer"]
+    list_select_related = ["bestuur"]
+    raw_id_fields = ["bestuur", "ingediend_door"]
+    readonly_fields = ["gewijzigd_op"]
+    inlines = [TekortRegelInline]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_definitief():
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_definitief():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.gewijzigd_op = timezone.now()
+        elif obj.ingediend_door is None:
+            obj.ingediend_door = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(KwartaalAfsluiting)
+class KwartaalAfsluitingAdmin(admin.ModelAdmin):
+    list_display = ["regio", "jaar", "kwartaal", "afgesloten_op", "door"]
+    list_filter = ["regio", "jaar"]
+    list_select_related = ["regio", "door"]
+    raw_id_fields = ["door"]
