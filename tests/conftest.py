@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from django.utils import translation
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
@@ -26,6 +27,14 @@ _common = {
 hypothesis_settings.register_profile("ci", max_examples=40, **_common)
 hypothesis_settings.register_profile("nightly", max_examples=1000, **_common)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """A request with another language (the language switch) leaves it active in this
+    thread; later tests would then read English messages from services called directly."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
