@@ -105,7 +105,7 @@ class KandidaatQuerySet(models.QuerySet):
         - a candidate: themself;
         - an adviser: the candidates of their region, those another region referred to
           theirs (a referral step naming their region), and those introduced to a board of
-          their region from elsewhere (a cross-region match);
+          their region from elsewhere and accepted (a cross-region match);
         - an opleider: the candidates referred to their institute;
         - HR: the candidates who accepted an introduction to their board (before that, HR
           sees only pseudonymised matches: see `deelbaar_met`);
@@ -127,8 +127,11 @@ class KandidaatQuerySet(models.QuerySet):
                 naar=Fase.DOORVERWEZEN,
                 naar_regio_id=user.regio_id,
             )
+            # Only once the candidate accepted: an invitation alone shares nothing yet.
             introduced_here = Introductie.objects.filter(
-                kandidaat=models.OuterRef("pk"), bestuur__regio_id=user.regio_id
+                kandidaat=models.OuterRef("pk"),
+                bestuur__regio_id=user.regio_id,
+                status=IntroductieStatus.GEACCEPTEERD,
             )
             return self.filter(
                 models.Q(regio_id=user.regio_id)

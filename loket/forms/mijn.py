@@ -20,8 +20,9 @@ class ToestemmingForm(forms.ModelForm):
         }
         help_texts = {
             "deel_met_regio": _(
-                "Schoolbesturen in je regio kunnen dan je naam, contactgegevens en traject zien"
-                " en je uitnodigen voor een gesprek."
+                "Schoolbesturen in je regio zien dan je profiel zonder naam of contactgegevens"
+                " en kunnen je uitnodigen; pas als je een introductie accepteert, zien zij wie je"
+                " bent. Zonder deze toestemming zie je zelf ook geen passende vacatures."
             ),
             "deel_met_buurregios": _(
                 "Alleen samen met delen in je eigen regio: handig als er in je eigen regio"
