@@ -100,8 +100,8 @@ def test_admin_sends_anonymous_visitors_to_the_portal_login(client, db):
     [
         ("kandidaat", "Mijn traject", "Regio"),
         ("adviseur", "Adviesgesprekken", "Mijn traject"),
-        ("hr", "Vacatures en tekorten", "Toelating"),
-        ("opleider", "Toelating", "Vacatures en tekorten"),
+        ("hr", "Tekortopgave", "Toelating"),
+        ("opleider", "Toelating", "Tekortopgave"),
         ("projectleider", "Regio", "Beheer"),
     ],
     indirect=["persona"],

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from kandidaten.models import EventSoort, Introductie, IntroductieStatus
 from kandidaten.services import introductie_answer, introductie_propose
+from loket.views.core import RECENTE_INTRODUCTIES
 
 from .factories import KandidaatFactory
 
@@ -180,7 +181,7 @@ def test_hr_of_another_board_never_sees_the_candidate(client, voorstel, kandidaa
     assert "Kim Kandidaat" not in text(client.get(reverse("hr_dashboard")))
 
 
-def test_the_hr_dashboard_needs_as_many_queries_for_30_candidates_as_for_3(
+def test_the_hr_dashboard_lists_the_latest_20_with_as_many_queries_for_30_as_for_3(
     client, hr, bestuur, regio, adviseur, django_assert_max_num_queries
 ):
     def add(n):
@@ -196,5 +197,5 @@ def test_the_hr_dashboard_needs_as_many_queries_for_30_candidates_as_for_3(
     add(27)
     with django_assert_max_num_queries(8) as many:
         page = text(client.get(reverse("hr_dashboard")))
-    assert page.count("/kandidaten/") == 30
+    assert page.count("/kandidaten/") == RECENTE_INTRODUCTIES == 20
     assert len(many.captured_queries) == len(few.captured_queries)

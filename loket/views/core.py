@@ -6,9 +6,11 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -19,7 +21,15 @@ from kandidaten.models import Introductie, IntroductieStatus, Kandidaat
 from opleidingsscholen.coverage import opleidingsaandeel_for
 from regio.access import needs_mfa_setup, role_required
 from regio.coverage import dekking_for
-from regio.models import Regio, Role
+from regio.models import (
+    Organisatie,
+    Regio,
+    Role,
+    TekortOpgave,
+    Vacature,
+    VacatureStatus,
+    kwartaal_van,
+)
 
 from ..models import Rapport
 from ..services import rapporten
@@ -75,26 +85,48 @@ def admin_login(request):
     return redirect(f"{reverse('account_login')}?{query}")
 
 
+# The HR dashboard lists the most recent accepted introductions; the rest are on each
+# vacancy's matching page.
+RECENTE_INTRODUCTIES = 20
+
+
 @role_required(Role.HR)
 def hr_dashboard(request):
+    """The board's work at a glance: vacancies per status, this quarter's shortage return,
+    the candidates who accepted an introduction, and the board's schools."""
     bestuur = request.user.organisatie
-    vestigingen = bestuur.vestigingen.order_by("naam") if bestuur else []
-    # Candidates who accepted an introduction to this board, newest first.
+    vestigingen = bestuur.vestigingen.order_by("naam")
     introducties = list(
         Introductie.objects.filter(
             bestuur=bestuur,
             status=IntroductieStatus.GEACCEPTEERD,
             kandidaat__in=Kandidaat.objects.visible_to(request.user),
         )
-        .select_related("kandidaat__user")
-        .order_by("-beantwoord_op", "-pk")
+        .select_related("kandidaat__user", "vacature")
+        .order_by("-beantwoord_op", "-pk")[:RECENTE_INTRODUCTIES]
     )
     for introductie in introducties:
         introductie.naam = display_name(introductie.kandidaat, Kijker.BESTUUR)
+    vacatures = Vacature.objects.visible_to(request.user).aggregate(
+        **{
+            status: Count("pk", filter=Q(status=status))
+            for status in (VacatureStatus.CONCEPT, VacatureStatus.GEPUBLICEERD)
+        }
+    )
+    jaar, kwartaal = kwartaal_van(timezone.localdate())
     return render(
         request,
         "loket/dashboard_hr.html",
-        {"bestuur": bestuur, "vestigingen": vestigingen, "introducties": introducties},
+        {
+            "bestuur": bestuur,
+            "vestigingen": vestigingen,
+            "introducties": introducties,
+            "vacatures": vacatures,
+            "kwartaal": {"jaar": jaar, "kwartaal": kwartaal},
+            "opgave_ingediend": TekortOpgave.objects.visible_to(request.user)
+            .filter(jaar=jaar, kwartaal=kwartaal)
+            .exists(),
+        },
     )
 
 
@@ -132,7 +164,25 @@ def projectleider_dashboard(request):
 
 def _regio_context(user):
     regio = get_object_or_404(Regio.objects.visible_to(user), pk=user.regio_id)
-    return {"regio": regio, "overzicht": rapporten.regio_overzicht_build(regio=regio)}
+    jaar, kwartaal = kwartaal_van(timezone.localdate())
+    besturen = Organisatie.objects.besturen().filter(regio=regio)
+    return {
+        "regio": regio,
+        "overzicht": rapporten.regio_overzicht_build(regio=regio),
+        "tekortopgaven": {
+            "jaar": jaar,
+            "kwartaal": kwartaal,
+            **besturen.aggregate(
+                # distinct: the join repeats a board once per return it ever filed
+                besturen=Count("pk", distinct=True),
+                ingediend=Count(
+                    "pk",
+                    distinct=True,
+                    filter=Q(tekortopgaven__jaar=jaar, tekortopgaven__kwartaal=kwartaal),
+                ),
+            ),
+        },
+    }
 
 
 @require_POST

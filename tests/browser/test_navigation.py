@@ -18,7 +18,7 @@ PUBLIC = ["Routes", "Kennisbank", "Bijeenkomsten", "Adviesgesprek"]
 ROLES = [
     pytest.param(
         "kandidaat",
-        ["Startpagina", *PUBLIC, "Mijn traject"],
+        ["Startpagina", *PUBLIC, "Mijn traject", "Vacatures voor mij"],
         "kandidaat_dashboard",
         id="kandidaat",
     ),
@@ -28,10 +28,15 @@ ROLES = [
         "adviseur_dashboard",
         id="adviseur",
     ),
-    pytest.param("hr", ["Startpagina", "Vacatures en tekorten"], "hr_dashboard", id="hr"),
+    pytest.param(
+        "hr", ["Startpagina", "Overzicht", "Vacatures", "Tekortopgave"], "hr_dashboard", id="hr"
+    ),
     pytest.param("opleider", ["Startpagina", "Toelating"], "opleider_dashboard", id="opleider"),
     pytest.param(
-        "projectleider", ["Startpagina", "Regio"], "projectleider_dashboard", id="projectleider"
+        "projectleider",
+        ["Startpagina", "Regio", "Tekorten"],
+        "projectleider_dashboard",
+        id="projectleider",
     ),
     pytest.param("beheerder", ["Startpagina", "Beheer"], "admin:index", id="beheerder"),
 ]
@@ -103,6 +108,7 @@ def test_the_language_switch_shows_the_portal_in_english(page, browser_errors):
         "Knowledge base",
         "Information events",
         "Advice conversation",
+        "Vacancies",
     ]
     expect(page.get_by_role("button", name="Nederlands")).to_be_visible()
     assert_accessible(page)
