@@ -12,6 +12,8 @@ from .models import (
     TekortOpgave,
     TekortRegel,
     User,
+    Vacature,
+    Vak,
     Vestiging,
 )
 
@@ -131,3 +133,23 @@ class KwartaalAfsluitingAdmin(admin.ModelAdmin):
     list_filter = ["regio", "jaar"]
     list_select_related = ["regio", "door"]
     raw_id_fields = ["door"]
+
+
+@admin.register(Vak)
+class VakAdmin(admin.ModelAdmin):
+    """The subject list: vacancies, returns and profiles choose from the active ones."""
+
+    list_display = ["naam", "actief"]
+    list_filter = ["actief"]
+    prepopulated_fields = {"slug": ["naam"]}
+
+
+@admin.register(Vacature)
+class VacatureAdmin(admin.ModelAdmin):
+    list_display = ["titel", "bestuur", "vestiging", "status", "fte", "fte_open", "sluitdatum"]
+    list_filter = ["status", "sector", "functie", "bestuur__regio"]
+    search_fields = ["titel", "bestuur__naam", "vestiging__naam"]
+    list_select_related = ["bestuur", "vestiging"]
+    raw_id_fields = ["bestuur", "vestiging"]
+    readonly_fields = ["fte_open", "aangemaakt_op", "gepubliceerd_op", "afgesloten_op"]
+    date_hierarchy = "sluitdatum"
