@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from regio.models import Bevoegdheid, Functie, Regio, Vacature
+from regio.models import Bevoegdheid, Functie, Regio, Sector, Vacature
 
 from .models import MAX_AFSTAND_KM, Kandidaat, Toelating
 
@@ -393,7 +393,7 @@ def uitleg(obj) -> list[str]:
     `m_toelating` is annotated); HR reads only "toelaatbaar" or "not yet".
     """
     redenen = []
-    sector = obj.m_sector
+    sector = Sector(obj.m_sector).label if obj.m_sector in Sector.values else obj.m_sector
     if obj.m_vak:
         if obj.p_vak:
             redenen.append(_("Vak past: %(vak)s") % {"vak": obj.m_vak.lower()})
@@ -405,17 +405,17 @@ def uitleg(obj) -> list[str]:
         redenen.append(_("Geen vak gevraagd"))
 
     if obj.p_sector:
-        redenen.append(_("Sector past (%(sector)s)") % {"sector": sector})
+        redenen.append(_("Sector past: %(sector)s") % {"sector": sector})
     elif obj.m_sectoren_bekend:
-        redenen.append(_("Sector past niet (%(sector)s)") % {"sector": sector})
+        redenen.append(_("Sector past niet: %(sector)s") % {"sector": sector})
     else:
         redenen.append(_("Geen sector opgegeven (vacature: %(sector)s)") % {"sector": sector})
 
     functie = _functie_naam(obj.m_functie)
     if obj.p_functie:
-        redenen.append(_("Functie past (%(functie)s)") % {"functie": functie})
+        redenen.append(_("Functie past: %(functie)s") % {"functie": functie})
     elif obj.m_functies_bekend:
-        redenen.append(_("Functie past niet (%(functie)s)") % {"functie": functie})
+        redenen.append(_("Functie past niet: %(functie)s") % {"functie": functie})
     else:
         redenen.append(_("Geen functie opgegeven (vacature: %(functie)s)") % {"functie": functie})
 

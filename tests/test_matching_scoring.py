@@ -50,8 +50,8 @@ def test_a_perfect_pair_scores_a_hundred_from_both_sides_with_readable_reasons(r
     vanaf = kandidaat.beschikbaar_vanaf
     assert uitleg(vanuit_vacature) == [
         "Vak past: wiskunde",
-        "Sector past (vo)",
-        "Functie past (leraar)",
+        "Sector past: Voortgezet onderwijs (VO)",
+        "Functie past: leraar",
         "Afstand 0 km (max. 25 km)",
         "Gewenste omvang 0,8 fte; vacature 0,8 fte",
         f"Beschikbaar vanaf {vanaf.day}-{vanaf.month}-{vanaf.year}, "
@@ -92,8 +92,8 @@ def test_sector_and_function_that_do_not_fit_cost_their_points(regio, bestuur):
     rij = de_kandidaat(vacature, kandidaat)
 
     assert (rij.p_sector, rij.p_functie) == (0, 0)
-    assert "Sector past niet (vo)" in uitleg(rij)
-    assert "Functie past niet (leraar)" in uitleg(rij)
+    assert "Sector past niet: Voortgezet onderwijs (VO)" in uitleg(rij)
+    assert "Functie past niet: leraar" in uitleg(rij)
     assert de_vacature(kandidaat, vacature).score == rij.score
 
 
