@@ -159,6 +159,19 @@ def test_slot_list_answers_any_filter(client, params):
 
 
 @given(
+    params=st.dictionaries(
+        st.sampled_from(
+            ["q", "regio", "sector", "functie", "vak", "gemeente", "zij_instroom", "page"]
+        ),
+        free_text,
+    )
+)
+def test_vacancy_search_answers_any_filter(client, params):
+    response = client.get(reverse("regio:vacatures"), params)
+    assert response.status_code in {200, 400}
+
+
+@given(
     token=st.text(
         alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="/"),
         min_size=1,

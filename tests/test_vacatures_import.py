@@ -450,3 +450,26 @@ def test_hr_cannot_import_into_another_board(bestuur, hr, ander_bestuur):
 
     with pytest.raises(PermissionDenied):
         run(ander_bestuur, hr, csv_bytes([row()]))
+
+
+@given(
+    content=st.one_of(
+        st.binary(max_size=3000),
+        # Valid rows with any cells replaced by any text.
+        st.lists(st.dictionaries(st.sampled_from(HEADER), st.text(max_size=30)), max_size=4).map(
+            lambda rows: csv_bytes([row(**changes) for changes in rows])
+        ),
+    ),
+    filename=st.sampled_from(["vacatures.csv", "vacatures.xlsx", "vacatures.txt", "x"]),
+)
+def test_any_file_gets_a_message_or_imports_and_never_half(bestuur, hr, college, content, filename):
+    before = Vacature.objects.count()
+    try:
+        result = run(bestuur, hr, content, filename)
+    except VacatureImportRefused as refused:
+        assert str(refused)
+        assert Vacature.objects.count() == before
+        return
+    assert Vacature.objects.count() == before + result.aangemaakt
+    assert result.aangemaakt in (0, result.rijen)
+    assert result.ok or result.fouten
