@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from regio.models import Organisatie, OrganisatieSoort, Regio, Role, Sector, User
 
+from .journey import HOOFDPAD
 from .models import Fase, Kandidaat, RouteSoort, Toelating, Uitvalreden
 
 TOELICHTING_MAX = 2000
@@ -74,6 +75,11 @@ class StapForm(forms.Form):
                 for fase in moves
                 if fase not in (Fase.UITGEVALLEN, Fase.DOORVERWEZEN)
             ]
+            # The usual move is one step forward, so that is what the form proposes.
+            if kandidaat.fase in HOOFDPAD:
+                vooruit = HOOFDPAD[HOOFDPAD.index(kandidaat.fase) + 1 :]
+                if vooruit and vooruit[0] in moves:
+                    self.initial.setdefault("naar", vooruit[0])
         else:
             self.fields["naar"].widget = forms.HiddenInput()
             self.initial["naar"] = Fase.UITGEVALLEN if variant == "uitval" else Fase.DOORVERWEZEN

@@ -704,3 +704,10 @@ def test_the_admin_timeline_query_count_does_not_grow_with_events(
             kandidaat=scene, route=RouteSoort.ZIJ_INSTROOM, opleiding=opleiding, door=adviseur
         )
     assert queries() <= before
+
+
+def test_the_move_form_proposes_the_next_step_forward(client, scene, adviseur):
+    """Regression (matching issue): in matching the form pre-selected the step back."""
+    client.force_login(adviseur)
+    page = text(client.get(traject_url(scene)))
+    assert '<option value="aanstelling" selected>' in page
