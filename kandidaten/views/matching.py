@@ -257,6 +257,7 @@ def _hr_introductie_for(user, pk) -> Introductie:
     who is not erased; else 404."""
     qs = Introductie.objects.filter(
         status=IntroductieStatus.GEACCEPTEERD,
+        kandidaat__in=Kandidaat.objects.visible_to(user),
         kandidaat__gewist_op__isnull=True,
         kandidaat__user__isnull=False,
     )
