@@ -358,3 +358,8 @@ def test_another_regions_board_vacancy_is_public_too(client, aanbod):
 
 def test_an_unknown_vacancy_is_404(client, db):
     assert client.get(reverse("regio:vacature", args=[999999])).status_code == 404
+
+
+def test_the_region_page_links_to_its_vacancies(client, regio):
+    page = client.get(reverse("regio_detail", args=[regio.slug])).content.decode()
+    assert f'{reverse("regio:vacatures")}?regio={regio.slug}' in page
