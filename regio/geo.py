@@ -166,3 +166,20 @@ def coordinates_for(*, postcode: str = "", plaats: str = "", gemeente: str = "")
         or coordinates_for_gemeente(gemeente)
     )
     return point if point is not None else (None, None)
+
+
+def place_key(naam: str) -> str:
+    """The key places are looked up by (case, accents and spacing folded, everyday aliases)."""
+    return _normalise_place(naam)
+
+
+def pc4_by_place() -> dict[str, dict[str, set[str]]]:
+    """Every place's PC4 codes, per province, keyed by place_key(): for callers that need
+    real postcodes of a place (the demo data). Reads the file again, so call it once."""
+    found: dict[str, dict[str, set[str]]] = {}
+    for row in _read_nl_rows():
+        code = str(row.get("postal_code", ""))[:4]
+        if code.isdigit() and len(code) == 4 and row.get("city"):
+            town = found.setdefault(_normalise_place(row["city"]), {})
+            town.setdefault(row.get("state") or "", set()).add(code)
+    return found

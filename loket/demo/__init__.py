@@ -3,8 +3,8 @@
 Each kind of data has one generator, `make_<kind>(ctx, rng) -> rows`, listed in STEPS in the
 order they must run. A generator reads what earlier ones left in the DemoContext, inserts its
 rows in bulk (bulk_create, or bulk.insert_rows for the large tables: COPY on PostgreSQL) and
-returns how many it made. To add a kind of data (vacancies, ...), write its generator in a
-module of this package and append it to STEPS.
+returns how many it made. To add a kind of data, write its generator in a module of this
+package and put it in STEPS after the steps whose data it needs.
 """
 
 import time
@@ -16,7 +16,7 @@ from django.db import connection, transaction
 
 from regio.models import Regio, User
 
-from .advies import make_evenings, make_slots, make_staff
+from .advies import make_evenings, make_hr, make_slots, make_staff
 from .context import SCALES, DemoContext
 from .data import DEMO_PASSWORD
 from .kandidaten import make_candidates, make_demo_candidate
@@ -24,6 +24,8 @@ from .logins import demo_emails, existing_demo_logins, logins_table, make_demo_l
 from .participation import make_contacts, make_deelnames
 from .partnerships import make_members, make_partnerships, make_placements, make_training_places
 from .registry import make_boards, make_partners, make_regions, make_schools
+from .tekorten import make_returns
+from .vacatures import make_filled, make_vacancies
 
 __all__ = [
     "DEMO_PASSWORD",
@@ -54,10 +56,14 @@ STEPS: list[Step] = [
     Step("places", make_training_places),
     Step("placements", make_placements),
     Step("staff", make_staff),
+    Step("hr", make_hr),
     Step("evenings", make_evenings),
     Step("slots", make_slots),
+    Step("vacancies", make_vacancies),
     Step("demo_candidate", make_demo_candidate),
     Step("candidates", make_candidates),
+    Step("filled", make_filled),  # the vacancies the candidates were appointed to
+    Step("returns", make_returns),
 ]
 
 

@@ -2,8 +2,11 @@
 
 import random
 import string
+from functools import cache
 
 from django.utils.text import slugify
+
+from regio import geo
 
 # Every website and e-mail address of the demo lies under this domain, so none is a real one.
 EXAMPLE_DOMAIN = "voorbeeld.nl"
@@ -191,6 +194,80 @@ def postcode(rng: random.Random, region: str) -> str:
     """A postcode in the "1234 AB" form, in one of the region's postcode areas."""
     area = rng.choice(POSTCODE_AREAS[region])
     return f"{area:02d}{rng.randrange(100):02d} {rng.choice(_POSTCODE_LETTERS)}"
+
+
+def real_postcode(rng: random.Random, region: str, gemeente: str, plaats: str = "") -> str:
+    """A postcode whose four digits are a real PC4 of the town (or else of the municipality),
+    so regio.geo places it where it is; the region's made-up kind where none is known."""
+    codes = _pc4s().get((gemeente, plaats)) or _pc4s().get((gemeente, ""))
+    if not codes:
+        return postcode(rng, region)
+    return f"{rng.choice(codes)} {rng.choice(_POSTCODE_LETTERS)}"
+
+
+# A municipality's postcodes lie within this many km of the middle of them. GeoNames labels a
+# few codes with a far-away town (9999 with several cities, a Leiden code with Amersfoort), and
+# some town names occur twice in one province (Heusden); those codes are left out.
+MUNICIPALITY_RADIUS_KM = 20
+
+
+@cache
+def _pc4s() -> dict[tuple[str, str], tuple[str, ...]]:
+    """Real PC4s by (municipality, town) for the towns of every region of data.REGIONS, and
+    by (municipality, "") for the whole municipality, from the GeoNames rows regio.geo reads.
+
+    GeoNames names each PC4's town but not its municipality, and a few town names occur in
+    two provinces (Winsum, Valkenburg, Hoorn): there the province whose codes lie nearest to
+    the municipality's other towns (or else the region's) is taken. Built once per process.
+    """
+    from . import data  # data imports regio.models: not at this module's import time
+
+    # town -> province -> PC4s; the codes' points are those regio.geo gives (what
+    # coordinates_for says).
+    found = geo.pc4_by_place()
+
+    def groups(naam: str) -> list[list[str]]:
+        return [sorted(codes) for codes in found.get(geo.place_key(naam), {}).values()]
+
+    def middle(codes) -> tuple[float, float] | None:
+        points = [geo.coordinates_for_postcode(code) for code in codes]
+        if not points:
+            return None
+        return (sorted(p[0] for p in points)[len(points) // 2],
+                sorted(p[1] for p in points)[len(points) // 2])  # fmt: skip
+
+    table: dict[tuple[str, str], tuple[str, ...]] = {}
+    for spec in data.REGIONS:
+        towns = {g: PLACES.get(g, (g,)) for g in spec.gemeenten}
+        sure = {g: [c for t in ts if len(groups(t)) == 1 for c in groups(t)[0]]
+                for g, ts in towns.items()}  # fmt: skip
+        region_middle = middle([c for codes in sure.values() for c in codes])
+        for gemeente, ts in towns.items():
+            anchor = middle(sure[gemeente]) or region_middle
+            by_town: dict[str, list[str]] = {}
+            for town in (*ts, gemeente):
+                options = groups(town)
+                if len(options) > 1 and anchor:
+                    options = [min(options, key=lambda g: geo.distance_km(middle(g), anchor))]
+                by_town[town] = [code for codes in options for code in codes]
+            pool = {c for t in ts for c in by_town[t]} or set(by_town[gemeente])
+            centre = middle(sorted(pool))
+            if centre is None:
+                continue
+
+            def near(codes, centre=centre):
+                return tuple(
+                    c
+                    for c in sorted(set(codes))
+                    if geo.distance_km(geo.coordinates_for_postcode(c), centre)
+                    <= MUNICIPALITY_RADIUS_KM
+                )
+
+            table[(gemeente, "")] = near(pool)
+            for town in ts:
+                if near(by_town[town]):
+                    table[(gemeente, town)] = near(by_town[town])
+    return table
 
 
 def address(rng: random.Random, region: str) -> dict[str, str]:

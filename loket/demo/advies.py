@@ -121,6 +121,29 @@ def make_staff(ctx: DemoContext, rng: random.Random) -> int:
     return len(rows) * 2
 
 
+def make_hr(ctx: DemoContext, rng: random.Random) -> int:
+    """An HR member of staff for every school board (the demo HR is the first region's first
+    board's): who posts its vacancies, sends its shortage returns and records interviews and
+    appointments. With the demo password and a verified address, like the advisers."""
+    demo = User.objects.filter(email__in=demo_emails())
+    hashed = next((u.password for u in demo), None) or make_password(data.DEMO_PASSWORD)
+    taken = set(demo.filter(role=Role.HR).values_list("organisatie_id", flat=True))
+    used = set(User.objects.values_list("email", flat=True))
+    rows = []
+    for board in ctx.boards:
+        if board.org.pk in taken:
+            continue
+        user = _person(rng, board.org.regio.slug, used, Role.HR, hashed)
+        user.organisatie = board.org
+        rows.append(user)
+    User.objects.bulk_create(rows, batch_size=BATCH)
+    EmailAddress.objects.bulk_create(
+        [EmailAddress(user=u, email=u.email, primary=True, verified=True) for u in rows],
+        batch_size=BATCH,
+    )
+    return len(rows) * 2
+
+
 def _candidate_shares(ctx: DemoContext) -> list[int]:
     """Candidates per region, by the region's size, each at least the scale's minimum."""
     weights = [spec.size for spec, _ in ctx.regions]

@@ -1,4 +1,5 @@
 """Writing many demo rows fast: COPY on PostgreSQL, bulk_create in batches elsewhere (SQLite).
+Changing many rows fast likewise (update_rows).
 
 The national demo writes over a million rows. Through bulk_create that costs about 90 µs a
 row on PostgreSQL (a model instance each, then one huge statement per batch), through COPY
@@ -51,6 +52,44 @@ def insert_rows_returning_ids(model, fields: list[str], rows: list[tuple]) -> li
     with _keeping_our_times(model, fields):
         objs = [model(**dict(zip(fields, row, strict=True))) for row in rows]
         return [obj.pk for obj in model.objects.bulk_create(objs, batch_size=BATCH)]
+
+
+def update_rows(model, fields: list[str], rows: list[tuple]) -> int:
+    """Set `fields` of existing rows: each row is (pk, *values in the order of `fields`).
+
+    On PostgreSQL the new values go to a temporary table by COPY and one UPDATE joins them
+    in; bulk_update's CASE per row took about 0.6 ms a row. Elsewhere one UPDATE per row.
+    """
+    if not rows:
+        return 0
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    columns = [model._meta.get_field(name).column for name in fields]
+    # Names from the model's meta, values as parameters or by COPY: nothing from outside.
+    assignments = ", ".join(f"{quote(c)} = u.{quote(c)}" for c in columns)
+    if connection.vendor != "postgresql":
+        setters = ", ".join(f"{quote(c)} = %s" for c in columns)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {table} SET {setters} WHERE id = %s",  # noqa: S608
+                [(*values, pk) for pk, *values in rows],
+            )
+        return len(rows)
+    names = ", ".join(quote(c) for c in ["id", *columns])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE demo_update ON COMMIT DROP AS "  # noqa: S608
+            f"SELECT {names} FROM {table} WITH NO DATA"
+        )
+        with cursor.cursor.copy(f"COPY demo_update ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.execute(
+            f"UPDATE {table} AS t SET {assignments} FROM demo_update AS u "  # noqa: S608
+            "WHERE t.id = u.id"
+        )
+        cursor.execute("DROP TABLE demo_update")
+    return len(rows)
 
 
 def _copy(model, fields: list[str], rows: Iterable[tuple]) -> int:

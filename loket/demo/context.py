@@ -25,12 +25,16 @@ class Scale:
     min_boards_per_region: int
     candidates: int = 0  # over all regions, each at least min_candidates_per_region
     min_candidates_per_region: int = 0
+    vacancies: int = 0  # over all regions by their schools, each at least the minimum
+    min_vacancies_per_region: int = 0
 
 
 # At small scale Twente alone has 24 boards and about 200 schools (see data.KNOWN_COVERAGE); the
 # other two regions get enough boards to show regions that do and do not meet the requirements.
 # Candidates: a few dozen per region at small scale (every page has something to show), and
 # about 100,000 nationally (with about a million timeline events) to see pages at real size.
+# Vacancies likewise: a few dozen per region, and about 20,000 nationally; the region of seed
+# 002 has more, those open on its calibrated quarter's reference date (see tekorten.py).
 SCALES: dict[str, Scale] = {
     "small": Scale(
         "small",
@@ -40,6 +44,8 @@ SCALES: dict[str, Scale] = {
         min_boards_per_region=4,
         candidates=150,
         min_candidates_per_region=30,
+        vacancies=150,
+        min_vacancies_per_region=30,
     ),
     "national": Scale(
         "national",
@@ -49,6 +55,8 @@ SCALES: dict[str, Scale] = {
         min_boards_per_region=4,
         candidates=100_000,
         min_candidates_per_region=500,
+        vacancies=20_000,
+        min_vacancies_per_region=100,
     ),
 }
 
@@ -88,6 +96,9 @@ class DemoContext:
     opleiders: dict[int, object] = field(default_factory=dict)  # studieadviseur by institute pk
     agendas: dict[int, object] = field(default_factory=dict)  # advies.Agenda by adviser pk
     evenings: dict[str, object] = field(default_factory=dict)  # advies.Evenings by regio slug
+    vakken: dict[str, int] = field(default_factory=dict)  # managed subjects: naam -> pk
+    vacancies: dict[str, object] = field(default_factory=dict)  # vacatures.VacancyBook by slug
+    vacancy_list: dict[str, list] = field(default_factory=dict)  # vacatures.Vacancy by slug
 
     def rng(self, stream: str) -> random.Random:
         """A random stream of its own per generator, derived from the seed only.

@@ -140,6 +140,8 @@ class Item:
     verzet: bool = False  # the booking was moved to another slot once
     toelating: str = ""
     accept: bool | None = None  # the candidate's answer to an introduction (None: none yet)
+    hired: bool = False  # an introduction that ends in the appointment
+    steps: int = -1  # interviews and trial lessons after an accepted one (-1: drawn)
     days_ahead: float = 0  # for a future booking: about when (0: any time in the coming weeks)
 
 
@@ -354,7 +356,7 @@ class _Planner:
                 accept = None  # proposed lately, no answer yet
             else:
                 accept = rng.random() < 0.7
-            self.add(INTRO, days(rng, 12), accept=accept)
+            self.add(INTRO, days(rng, 12), accept=accept, hired=last and moves_on)
         self._calls(days(rng, 30))
         if not moves_on:
             self._maybe_pause()

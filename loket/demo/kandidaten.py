@@ -1,5 +1,6 @@
-"""Generators for candidates: their accounts, journeys (timelines), advice bookings,
-introductions to boards and sign-ups, plus the demo candidate's own journey.
+"""Generators for candidates: their accounts, profiles, journeys (timelines), advice bookings,
+introductions to boards for their vacancies, interviews, appointments and sign-ups, plus the
+demo candidate's own journey.
 
 Nationally this is about 100,000 candidates and a million timeline events, so candidates
 are planned, placed in time and written a chunk at a time: memory stays bounded, and every
@@ -13,10 +14,12 @@ from datetime import UTC, datetime
 from django.utils.text import slugify
 
 from kandidaten.models import (
+    Aanstelling,
     Fase,
     Introductie,
     Kandidaat,
     RouteSoort,
+    Sollicitatiestap,
     Stilstandregel,
     Toelating,
     TrajectEvent,
@@ -36,6 +39,7 @@ from .journeys import (
     OVER,
     REDENEN,
     REG,
+    SELF,
     STAP,
     TOEL,
     Item,
@@ -43,7 +47,7 @@ from .journeys import (
     plan_journey,
 )
 from .participation import FIRST_NAMES, SURNAMES
-from .timelines import DAY, SELF, Realizer, Record, Region, erase_if_expired
+from .timelines import DAY, Realizer, Record, Region, erase_if_expired
 
 # Django's mark of an unusable password is a leading "!": nothing to hash, nobody logs in
 # with it. Bulk candidates sign in by e-mail code, as candidates from the public forms do.
@@ -72,8 +76,10 @@ def make_demo_candidate(ctx: DemoContext, rng: random.Random) -> int:
     """The demo candidate's journey in the first region: an information evening, an advice
     conversation with a colleague of the demo adviser, who then takes the candidate over, a
     second conversation with the demo adviser and a referral to the demo opleider's
-    institute, its admissibility outcome, an introduction HR of the demo board accepted, a
-    conversation booked for the coming weeks and a sign-up for an upcoming evening."""
+    institute, its admissibility outcome, an introduction for a vacancy of the demo board
+    (still open, so its HR can record her appointment) with an interview and a trial lesson
+    that went well, a conversation booked for the coming weeks and a sign-up for an upcoming
+    evening."""
     user = User.objects.filter(email=f"kandidaat@{data.DEMO_DOMAIN}").first()
     if user is None:
         return 0
@@ -96,7 +102,7 @@ def make_demo_candidate(ctx: DemoContext, rng: random.Random) -> int:
         Item(BOOK, 0, uitkomst=GesprekUitkomst.ROUTE_GEKOZEN, naar=Fase.ROUTE_TOELATING),
         Item(TOEL, 0, toelating=Toelating.ZONDER_BAAN),
         Item(STAP, 0, naar=Fase.MATCHING, text="Toelaatbaar; op zoek naar een school."),
-        Item(INTRO, 0, accept=True),
+        Item(INTRO, 0, accept=True, steps=2),
         Item(INTRO, 0, accept=None),
         Item(CALL, 0, text="Proefles besproken; enthousiast over de school."),
         Item(BOOK, 0, future=True, days_ahead=3),
@@ -133,6 +139,9 @@ def make_candidates(ctx: DemoContext, rng: random.Random) -> int:
     the daily retention task leaves them, so its first run finds no backlog."""
     rules, reasons = _rules(), _reasons()
     names = _Names(rng)
+    # Plans draw from a stream of their own, so how far candidates get does not shift with
+    # every change to how a journey is placed in time.
+    plans = ctx.rng("candidates/plans")
     now = ctx.now.timestamp()
     rows = 0
     for (spec, regio), count in zip(ctx.regions, ctx.candidate_shares, strict=True):
@@ -142,7 +151,7 @@ def make_candidates(ctx: DemoContext, rng: random.Random) -> int:
         for first in range(0, count, CHUNK):
             records = []
             for _ in range(min(CHUNK, count - first)):
-                record = realizer.realize(plan_journey(rng, spec.sector))
+                record = realizer.realize(plan_journey(plans, spec.sector))
                 record.naam, record.email = names.next()
                 if rng.random() < 0.75:
                     record.fields["telefoon"] = f"06-{rng.randrange(10**8):08d}"
@@ -168,6 +177,11 @@ def _reasons() -> dict[str, int]:
 
 def _region(ctx: DemoContext, spec, regio) -> Region:
     institutes = [(o.pk, o.naam, o.opleidingssoort) for o in ctx.institutes[regio.slug]]
+    hr = dict(
+        User.objects.filter(role=Role.HR, organisatie__regio=regio).values_list(
+            "organisatie_id", "pk"
+        )
+    )
     boards: dict[str, list] = {"*": []}
     own = [b for b in ctx.boards if b.spec is spec]
     # Boards taking part in the plan first: the desk introduces candidates to partners.
@@ -188,6 +202,15 @@ def _region(ctx: DemoContext, spec, regio) -> Region:
         boards=boards,
         elsewhere=[(r.pk, r.naam) for _, r in ctx.regions if r.pk != regio.pk],
         roc=roc,
+        short=spec.short,
+        gemeenten=spec.gemeenten,
+        gemeente_weights=(3, *[1] * (len(spec.gemeenten) - 1)),
+        vakken=ctx.vakken,
+        book=ctx.vacancies.get(regio.slug),
+        board_names={b.org.pk: b.org.naam for b in own},
+        partners={b.org.pk for b in own if b.org.pk in ctx.taking_part},
+        schools={b.org.pk: [v.pk for v in b.vestigingen] for b in own},
+        hr=hr,
     )
 
 
@@ -233,6 +256,15 @@ KANDIDAAT_FIELDS = [
     "opleiding_id",
     "toelating",
     "toelating_op",
+    "vooropleiding",
+    "vakgebied",
+    "postcode",
+    "woonplaats",
+    "lat",
+    "lon",
+    "max_afstand_km",
+    "fte_gewenst",
+    "beschikbaar_vanaf",
     "deel_met_regio",
     "deel_met_buurregios",
     "bewaren_na_afloop",
@@ -258,6 +290,7 @@ EVENT_FIELDS = [
     "organisatie_id",
     "toelating",  # NOT NULL without a database default: "" when not an outcome
     "route",  # likewise: "" when not a referral
+    "vacature_id",
     "toelichting",
 ]
 BOOKING_FIELDS = [
@@ -279,8 +312,31 @@ INTRO_FIELDS = [
     "status",
     "voorgesteld_op",
     "beantwoord_op",
+    "vacature_id",
 ]
 SIGNUP_FIELDS = ["evenement_id", "kandidaat_id", "status", "aangemeld_op"]
+VAK_FIELDS = ["kandidaat_id", "vak_id"]
+STAP_FIELDS = [
+    "kandidaat_id",
+    "vacature_id",
+    "soort",
+    "op",
+    "uitkomst",
+    "notitie",
+    "door_id",
+    "vastgelegd_op",
+]
+AANSTELLING_FIELDS = [
+    "kandidaat_id",
+    "bestuur_id",
+    "vestiging_id",
+    "vacature_id",
+    "startdatum",
+    "fte",
+    "contractsoort",
+    "door_id",
+    "vastgelegd_op",
+]
 
 
 class _Writer:
@@ -311,6 +367,31 @@ class _Writer:
         rows += insert_rows(Boeking, BOOKING_FIELDS, self._bookings(pairs))
         rows += insert_rows(Introductie, INTRO_FIELDS, self._intros(pairs))
         rows += insert_rows(Aanmelding, SIGNUP_FIELDS, self._signups(pairs))
+        rows += insert_rows(
+            Kandidaat.vakken.through,
+            VAK_FIELDS,
+            ((pk, vak) for record, pk in pairs for vak in record.vakken),
+        )
+        rows += insert_rows(
+            Sollicitatiestap,
+            STAP_FIELDS,
+            (
+                (pk, vacature, soort, _at(op), uitkomst, note, door, _at(recorded))
+                for record, pk in pairs
+                for vacature, soort, op, uitkomst, note, door, recorded in record.sollicitaties
+            ),
+        )
+        rows += insert_rows(
+            Aanstelling,
+            AANSTELLING_FIELDS,
+            (
+                (pk, bestuur, school, vacature, start, fte, contract, door, _at(ts))
+                for record, pk in pairs
+                for bestuur, school, vacature, start, fte, contract, door, ts in (
+                    record.aanstellingen
+                )
+            ),
+        )
         return rows
 
     def _kandidaat(self, record: Record) -> tuple:
@@ -334,6 +415,7 @@ class _Writer:
                 org,
                 toelating,
                 route,
+                vacature,
                 text,
             ) in record.events:
                 # The candidate's own answers: by nobody once the account is gone (SET_NULL).
@@ -350,6 +432,7 @@ class _Writer:
                     org,
                     toelating,
                     route,
+                    vacature,
                     text,
                 )
 
@@ -374,8 +457,8 @@ class _Writer:
     @staticmethod
     def _intros(pairs) -> Iterator[tuple]:
         for record, pk in pairs:
-            for bestuur, door, status, proposed, answered in record.intros:
-                yield (pk, bestuur, door, status, _at(proposed), _at(answered))
+            for bestuur, door, status, proposed, answered, vacature in record.intros:
+                yield (pk, bestuur, door, status, _at(proposed), _at(answered), vacature)
 
     @staticmethod
     def _signups(pairs) -> Iterator[tuple]:

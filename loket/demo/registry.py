@@ -8,6 +8,7 @@ from functools import partial
 
 from django.utils.text import slugify
 
+from regio.geo import coordinates_for
 from regio.models import (
     Opleidingsniveau,
     Opleidingssoort,
@@ -225,7 +226,13 @@ def make_schools(ctx: DemoContext, rng: random.Random) -> int:
         for school in board.vestigingen:
             school.plaats = addresses.place(locating, school.gemeente)
             school.adres = addresses.street_address(locating)
-            school.postcode = addresses.postcode(locating, board.spec.short)
+            school.postcode = addresses.real_postcode(
+                locating, board.spec.short, school.gemeente, school.plaats
+            )
+            # What Vestiging.save() would fill in; bulk_create does not call it.
+            school.lat, school.lon = coordinates_for(
+                postcode=school.postcode, plaats=school.plaats, gemeente=school.gemeente
+            )
     Vestiging.objects.bulk_create(rows, batch_size=BATCH_SIZE)
     return len(rows)
 

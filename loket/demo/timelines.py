@@ -1,16 +1,18 @@
 """Placing a journey plan in time: the timeline events, advice bookings in the adviser's
-agenda, introductions to boards and sign-ups, as the portal's services would record them
+agenda, introductions to boards for their vacancies, interviews and appointments (matching.py),
+sign-ups and the candidate's profile, as the portal's services would record them
 (kandidaten.services: event_record, kandidaat_refer, toelating_record, introductie_propose,
-introductie_answer, kandidaat_take_over; loket.services.privacy for erasure)."""
+introductie_answer, kandidaat_take_over; kandidaten.services.matching; loket.services.privacy
+for erasure)."""
 
 import random
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
+from kandidaten.journey import HOOFDPAD
 from kandidaten.models import (
     EventSoort,
     Fase,
-    IntroductieStatus,
     Kandidaat,
     RouteSoort,
     Toelating,
@@ -18,8 +20,10 @@ from kandidaten.models import (
 
 from ..models import Aanmelding, Boeking, GesprekUitkomst
 from ..services.privacy import BEWAARTERMIJN, BEWAARTERMIJN_MET_TOESTEMMING, GEWIST
+from . import profielen
 from .advies import AMSTERDAM, HISTORY_DAYS, SLOTS_AHEAD_DAYS, VORMEN, Agenda, Evenings, moment
-from .journeys import ADVISER, SELF, VAKKEN, Plan, pick
+from .journeys import ADVISER, VAKKEN, Plan, pick
+from .matching import Matching
 
 SECTOREN = Kandidaat._meta.get_field("sectoren")
 
@@ -114,6 +118,15 @@ class Region:
     boards: dict[str, list[tuple[int, str]]]  # sector -> [(pk, naam)], taking part first
     elsewhere: list[tuple[int, str]]  # other regions: (pk, naam)
     roc: str
+    short: str = ""  # data.RegionSpec.short
+    gemeenten: tuple[str, ...] = ()
+    gemeente_weights: tuple[int, ...] = ()  # where candidates live: the central one likelier
+    vakken: dict[str, int] = field(default_factory=dict)  # managed subjects: naam -> pk
+    book: object = None  # vacatures.VacancyBook of the region's vacancies
+    board_names: dict[int, str] = field(default_factory=dict)
+    partners: set[int] = field(default_factory=set)  # boards taking part in the plan
+    schools: dict[int, list[int]] = field(default_factory=dict)  # board pk -> vestiging pks
+    hr: dict[int, int] = field(default_factory=dict)  # board pk -> user pk of its HR login
 
 
 @dataclass
@@ -125,12 +138,18 @@ class Record:
     user_pk: int | None = None  # an existing account (the demo candidate)
     fields: dict = field(default_factory=dict)
     # (soort, van, naar, ts, door, reden pk, naar_regio pk, organisatie pk, toelating, route,
-    # toelichting); door is a user pk, SELF (the candidate) or None.
+    # vacature pk, toelichting); door is a user pk, SELF (the candidate) or None.
     events: list[tuple] = field(default_factory=list)
     # (slot pk, status, uitkomst, notities, vraag, geboekt ts, afgerond ts, geannuleerd ts)
     bookings: list[tuple] = field(default_factory=list)
-    intros: list[tuple] = field(default_factory=list)  # (bestuur pk, door pk, status, ts, ts)
+    # (bestuur pk, door pk, status, voorgesteld ts, beantwoord ts, vacature pk)
+    intros: list[tuple] = field(default_factory=list)
     signups: list[tuple] = field(default_factory=list)  # (evenement pk, ts, status, start ts)
+    vakken: list[int] = field(default_factory=list)  # Vak pks of the profile
+    # (vacature pk, soort, op ts, uitkomst, notitie, door pk, vastgelegd ts)
+    sollicitaties: list[tuple] = field(default_factory=list)
+    # (bestuur pk, vestiging pk, vacature pk, startdatum, fte, contractsoort, door pk, ts)
+    aanstellingen: list[tuple] = field(default_factory=list)
     erased: bool = False  # stored as kandidaat_erase leaves a candidate: no account, no notes
 
 
@@ -152,8 +171,9 @@ def institute_for(rng: random.Random, region: Region, route: str, sector: str):
     return rng.choice(fitting) if fitting else None
 
 
-class Realizer:
-    """Turns one plan into a Record: times, slots, boards and the candidate's fields."""
+class Realizer(Matching):
+    """Turns one plan into a Record: times, slots, boards and vacancies, and the candidate's
+    fields."""
 
     def __init__(self, rng, region: Region, now: float, rules: dict, reasons: dict):
         self.rng, self.region, self.now = rng, region, now
@@ -175,11 +195,19 @@ class Realizer:
         self.forced_boards = list(boards)
         self.boards_used: list[tuple[int, str]] = []
         self.accepted: list[tuple[int, str]] = []
+        self.intro_vacancy: dict[int, object] = {}  # board pk -> the Vacancy introduced for
         self.pending_reg = None
         self.fields = {"route": "", "opleiding_id": None, "toelating": "", "toelating_op": None}
         self.record.fields = self.fields
-        times = planned or self._times(plan)
+        self.vak = pick(rng, VAKKEN[plan.sector]) if plan.sector in VAKKEN else ""
+        self.profile = profielen.draw(
+            rng, route=plan.route, sector=plan.sector, vak=self.vak, region=self.region
+        )
+        self.functie = self.profile["functie"]
+        self.vak_id = self.profile["vakken"][0] if self.profile["vakken"] else None
+        times = self.times = planned or self._times(plan)
         for i, item in enumerate(plan.items):
+            self.index = i
             hi = times[i + 1] if i + 1 < len(times) else self.limit
             getattr(self, f"_{item.kind}")(item, times[i], min(hi, self.limit))
         self._finish()
@@ -239,13 +267,27 @@ class Realizer:
         organisatie=None,
         toelating="",
         route="",
+        vacature=None,
         text="",
     ) -> None:
         """Append an event, a second after the last one at the earliest. A milestone keeps
         van == naar; the very first step (the registration) comes from no stage."""
         ts = max(ts, self.last + 1)
         self.events.append(
-            (soort, self.fase, naar, ts, door, reden, regio, organisatie, toelating, route, text)
+            (
+                soort,
+                self.fase,
+                naar,
+                ts,
+                door,
+                reden,
+                regio,
+                organisatie,
+                toelating,
+                route,
+                vacature,
+                text,
+            )
         )
         if soort == S.STAP:
             self.fase = naar
@@ -380,6 +422,8 @@ class Realizer:
     def _stap(self, item, planned, hi) -> None:
         office = item.door == ADVISER
         at = self._when(planned, hi, office)
+        if item.naar == Fase.AANSTELLING:
+            self._hire(at)
         door = self._by_adviser() if item.door == ADVISER else None
         self._move(item, at, door, self._fill(item.text))
 
@@ -417,28 +461,6 @@ class Realizer:
             text=note,
         )
         self.fields["toelating"], self.fields["toelating_op"] = item.toelating, self.last
-
-    def _intro(self, item, planned, hi) -> None:
-        board = self._board()
-        if board is None:
-            return
-        at = self._when(planned, hi, True)
-        door = self._by_adviser()
-        # introductie_propose, then introductie_answer: two events naming the board, without
-        # a note; the answer itself is kept on the Introductie row.
-        self._emit(S.INTRODUCTIE, self.fase, at, door, organisatie=board[0])
-        proposed, status, answered = self.last, IntroductieStatus.VOORGESTELD, None
-        if item.accept is not None:
-            answer = proposed + min(self.rng.uniform(0.3, 5) * DAY, (hi - proposed) * 0.7)
-            if answer > self.last + 1:
-                status = (
-                    IntroductieStatus.GEACCEPTEERD if item.accept else IntroductieStatus.AFGEWEZEN
-                )
-                self._emit(S.INTRODUCTIE, self.fase, answer, SELF, organisatie=board[0])
-                answered = self.last
-                if item.accept:
-                    self.accepted.append(board)
-        self.record.intros.append((board[0], door, status, proposed, answered))
 
     def _over(self, item, planned, hi) -> None:
         """kandidaat_take_over: another adviser of the region becomes the candidate's adviser.
@@ -506,9 +528,8 @@ class Realizer:
             aangemeld_op=events[0][3],
             laatste_activiteit=last_activity[3],
             # Prepared by hand: on PostgreSQL the rows go to COPY as they are.
-            sectoren=SECTOREN.get_prep_value([plan.sector]),
-            functies="",
-            vak=pick(rng, VAKKEN[plan.sector]) if plan.sector in VAKKEN else "",
+            sectoren=SECTOREN.get_prep_value([plan.sector] if plan.sector else []),
+            vak=self.vak,
             adviseur_id=self.adviser.pk if self.assigned else None,
             stil_sinds=None,
             afgerond_op=last_step[3]
@@ -519,10 +540,24 @@ class Realizer:
         idle = self.now - fields["laatste_activiteit"]
         if rule and idle > rule * DAY:
             fields["stil_sinds"] = fields["laatste_activiteit"] + rule * DAY
-        shares = bool(self.accepted) or rng.random() < 0.45
+        # Who got as far as advice filled in a profile for matching, and may share it.
+        furthest = max(HOOFDPAD.index(e[2]) for e in events if e[0] == S.STAP and e[2] in HOOFDPAD)
+        fields.update(NO_PROFILE)
+        shares = False
+        if furthest >= HOOFDPAD.index(Fase.ADVIES):
+            profile = self.profile
+            fields.update({name: profile[name] for name in PROFILE})
+            fields.update(profielen.home(rng, self.region))
+            fields["fte_gewenst"] = profielen.fte(profile["fte_gewenst"])
+            registered = datetime.fromtimestamp(fields["aangemeld_op"], AMSTERDAM).date()
+            fields["beschikbaar_vanaf"] = profielen.beschikbaar_vanaf(
+                registered, profile["wacht_dagen"]
+            )
+            self.record.vakken = profile["vakken"]
+            shares = bool(self.accepted) or rng.random() < profielen.DEEL_MET_REGIO
         fields.update(
             deel_met_regio=shares,
-            deel_met_buurregios=shares and rng.random() < 0.35,
+            deel_met_buurregios=shares and rng.random() < profielen.DEEL_MET_BUURREGIOS,
             bewaren_na_afloop=rng.random() < 0.25,
             herinneringen=rng.random() < 0.55,
         )
@@ -534,6 +569,22 @@ class Realizer:
                 fields["adviseur_herinnerd_op"] = min(stil + rng.uniform(0, 2) * DAY, self.limit)
             if fields["herinneringen"]:
                 fields["kandidaat_herinnerd_op"] = min(stil + rng.uniform(0, 2) * DAY, self.limit)
+
+
+# A profile's fields as written, and what a candidate without one has.
+PROFILE = ("functies", "vooropleiding", "vakgebied", "max_afstand_km")
+NO_PROFILE = {
+    "functies": "",
+    "vooropleiding": "",
+    "vakgebied": "",
+    "postcode": "",
+    "woonplaats": "",
+    "lat": None,
+    "lon": None,
+    "max_afstand_km": Kandidaat._meta.get_field("max_afstand_km").get_default(),
+    "fte_gewenst": None,
+    "beschikbaar_vanaf": None,
+}
 
 
 def erase_if_expired(record: Record, now: float) -> None:
@@ -561,6 +612,8 @@ def erase_if_expired(record: Record, now: float) -> None:
          booked, done, erased if status == Boeking.Status.GEBOEKT else gone)
         for slot, status, uitkomst, _, _, booked, done, gone in record.bookings
     ]  # fmt: skip
+    # HR's notes on interviews and trial lessons go too; the dated steps stay.
+    record.sollicitaties = [(*stap[:4], "", *stap[5:]) for stap in record.sollicitaties]
     afgemeld = Aanmelding.Status.AFGEMELD
     record.signups = [
         (pk, ts, afgemeld if start > erased else status, start)

@@ -10,12 +10,15 @@ from loket import demo
 class Command(BaseCommand):
     help = (
         "Fill an empty database with realistic, deterministic demo data: the registry "
-        "(regions, school boards, schools, institutes, partners, their participation and "
-        "contacts, opleidingsscholen with training places), one demo login per role, desk "
-        "advisers and studieadviseurs, candidates with whole journeys (referrals, "
-        "admissibility outcomes, introductions to boards, take-overs; those past their "
-        "retention period already erased), advice slots with bookings, and information "
-        "evenings with sign-ups. -v 2 prints each step's time."
+        "(regions, school boards, schools with coordinates, institutes, partners, their "
+        "participation and contacts, opleidingsscholen with training places), one demo login "
+        "per role, desk advisers and studieadviseurs, vacancies (open, concept and past), "
+        "candidates with profiles and whole journeys (referrals, admissibility outcomes, "
+        "introductions for vacancies, interviews, trial lessons, appointments, take-overs; "
+        "those past their retention period already erased), advice slots with bookings, "
+        "information evenings with sign-ups, and the boards' quarterly hidden-shortage "
+        "returns (Rotterdam's last quarter with the figures of seed 002). -v 2 prints each "
+        "step's time."
     )
 
     def add_arguments(self, parser):
@@ -24,8 +27,9 @@ class Command(BaseCommand):
             choices=sorted(demo.SCALES),
             default="small",
             help=(
-                "small: 3 regions, Twente with the 24 boards of its RAP plan, 150 candidates; "
-                "national: 35 regions, 1,200 boards, 7,000 schools, 100,000 candidates."
+                "small: 3 regions, Twente with the 24 boards of its RAP plan, 150 candidates, "
+                "a few dozen vacancies per region; national: 35 regions, 1,200 boards, 7,000 "
+                "schools, 100,000 candidates, about 20,000 vacancies."
             ),
         )
         parser.add_argument("--seed", type=int, default=1, help="Same seed, same data.")
