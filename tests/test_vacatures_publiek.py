@@ -362,4 +362,4 @@ def test_an_unknown_vacancy_is_404(client, db):
 
 def test_the_region_page_links_to_its_vacancies(client, regio):
     page = client.get(reverse("regio_detail", args=[regio.slug])).content.decode()
-    assert f'{reverse("regio:vacatures")}?regio={regio.slug}' in page
+    assert f"{reverse('regio:vacatures')}?regio={regio.slug}" in page
