@@ -7,10 +7,9 @@ from playwright.sync_api import expect
 from regio import tekorten
 from regio.models import TekortOpgave, Vak
 
-from .browser.axe import assert_accessible
-from .browser.conftest import browser, browser_errors, log_in, page  # noqa: F401 (fixtures)
-from .factories import OrganisatieFactory
-from .factories_vacatures import TekortOpgaveFactory, TekortRegelFactory
+from ..factories import OrganisatieFactory
+from ..factories_vacatures import TekortOpgaveFactory, TekortRegelFactory
+from .axe import assert_accessible
 
 pytestmark = pytest.mark.browser
 
@@ -18,9 +17,9 @@ JAAR, KWARTAAL = tekorten.vorig_kwartaal(*tekorten.huidig_kwartaal())
 
 
 def test_hr_adds_a_line_with_htmx_and_files_the_return(
-    page,  # noqa: F811
-    log_in,  # noqa: F811
-    browser_errors,  # noqa: F811
+    page,
+    log_in,
+    browser_errors,
     hr,
     bestuur,
 ):
@@ -59,9 +58,9 @@ def test_hr_adds_a_line_with_htmx_and_files_the_return(
 
 
 def test_the_project_leaders_overview_is_accessible(
-    page,  # noqa: F811
-    log_in,  # noqa: F811
-    browser_errors,  # noqa: F811
+    page,
+    log_in,
+    browser_errors,
     projectleider,
     regio,
 ):
