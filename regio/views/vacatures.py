@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
@@ -42,20 +41,9 @@ HR_ROLES = (Role.HR, Role.BEHEERDER)
 HR_PER_PAGE = 25
 PUBLIC_PER_PAGE = 20
 INVALID = 422
-# The matching page lives in the kandidaten app, which regio may not import: it is named by
-# string and linked only when that URL exists.
-MATCHING_URL_NAME = "kandidaten:hr_matches"
 
 
 # HR ------------------------------------------------------------------------------------------
-
-
-def _matching_url_name() -> str | None:
-    try:
-        reverse(MATCHING_URL_NAME, args=[1])
-    except NoReverseMatch:
-        return None
-    return MATCHING_URL_NAME
 
 
 def _get_vacature(user, pk):
@@ -114,7 +102,6 @@ def hr_vacatures(request):
             "tabs": tabs,
             "status": status,
             "alle_besturen": request.user.role == Role.BEHEERDER,
-            "matching_url_name": _matching_url_name(),
         },
     )
 
@@ -167,7 +154,6 @@ def hr_vacature(request, pk):
             "form": form,
             "vacature": vacature,
             "status_keuzes": vacature_status_choices(vacature),
-            "matching_url_name": _matching_url_name(),
         },
         status=status,
     )
