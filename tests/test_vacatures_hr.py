@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from regio import vacatures as services
 from regio.models import Sector, Vacature, VacatureStatus
-from regio.views import vacatures as views
 
 from .factories import VestigingFactory
 from .factories_vacatures import VacatureFactory, vak
@@ -399,14 +398,12 @@ def test_the_list_is_paginated(hr_client, bestuur, college):
     assert text(hr_client.get(LIST, {"page": 2})).count('<tr id="vacature-') == 5
 
 
-def test_the_list_links_to_matching_only_when_that_page_exists(hr_client, vacature, monkeypatch):
-    monkeypatch.setattr(views, "MATCHING_URL_NAME", "kandidaten:bestaat_niet")
-    assert ">Kandidaten<" not in text(hr_client.get(LIST))
-
-    # Stand in for the matching page with a URL that takes a vacancy's pk.
-    monkeypatch.setattr(views, "MATCHING_URL_NAME", "regio:hr_vacature_status")
-    page = text(hr_client.get(LIST))
-    assert f'href="{status_url(vacature)}">Kandidaten<' in page
+def test_the_list_and_the_edit_page_link_to_the_matching_page(hr_client, vacature):
+    matches = reverse("kandidaten:hr_matches", args=[vacature.pk])
+    assert f'href="{matches}">Kandidaten<' in text(hr_client.get(LIST))
+    assert f'href="{matches}"' in text(
+        hr_client.get(reverse("regio:hr_vacature", args=[vacature.pk]))
+    )
 
 
 def test_the_list_query_count_does_not_grow_with_the_vacancies(
