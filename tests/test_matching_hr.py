@@ -590,3 +590,14 @@ def test_the_operator_sees_any_boards_list(client, beheerder, vacature, kim):
     client.force_login(beheerder)
 
     assert pseudoniem(kim.pk) in text(client.get(matches_url(vacature)))
+
+
+def test_an_invitation_left_unanswered_leaves_the_list_when_consent_is_withdrawn(
+    client, hr, vacature, kim
+):
+    introductie_invite(vacature=vacature, kandidaat=kim, door=hr)
+    client.force_login(hr)
+    assert pseudoniem(kim.pk) in text(client.get(matches_url(vacature)))
+
+    Kandidaat.objects.filter(pk=kim.pk).update(deel_met_regio=False)
+    assert pseudoniem(kim.pk) not in text(client.get(matches_url(vacature)))

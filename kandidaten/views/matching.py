@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -106,12 +106,16 @@ def _filters(request) -> dict:
     return filters
 
 
-def _introducties(vacature: Vacature) -> list[dict]:
-    """This vacancy's introductions as the list shows them: a name only once accepted."""
+def _introducties(vacature: Vacature, user) -> list[dict]:
+    """This vacancy's introductions as the list shows them: a name only once accepted. An
+    invitation the candidate has not accepted is listed only while they still share their
+    profile: withdrawn consent takes them off this list too."""
     rijen = []
-    for introductie in Introductie.objects.filter(vacature=vacature).select_related(
-        "kandidaat__user"
-    ):
+    introducties = Introductie.objects.filter(vacature=vacature).filter(
+        Q(status=IntroductieStatus.GEACCEPTEERD, kandidaat__in=Kandidaat.objects.visible_to(user))
+        | Q(kandidaat__in=Kandidaat.objects.deelbaar_met(vacature.bestuur))
+    )
+    for introductie in introducties.select_related("kandidaat__user"):
         kandidaat = introductie.kandidaat
         zichtbaar = (
             introductie.status == IntroductieStatus.GEACCEPTEERD
@@ -146,7 +150,7 @@ def _matches_context(request, vacature: Vacature, **extra) -> dict:
         "page": page,
         "alleen_shortlist": bool(filters.get("shortlist")),
         "querystring": urlencode(filters),
-        "introducties": _introducties(vacature),
+        "introducties": _introducties(vacature, request.user),
         "max_kandidaten": MAX_KANDIDATEN,
         **extra,
     }
