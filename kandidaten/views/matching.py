@@ -136,6 +136,17 @@ def _introducties(vacature: Vacature, user) -> list[dict]:
     return rijen
 
 
+def _acties(request, vacature: Vacature) -> dict:
+    """The two row actions' URLs, with the list's own query, built once per page rather than
+    once per row (the list is the portal's busiest matching page)."""
+    query = request.GET.urlencode()
+    suffix = f"?{query}" if query else ""
+    return {
+        "shortlist_url": reverse("kandidaten:hr_matches_shortlist", args=[vacature.pk]) + suffix,
+        "uitnodigen_url": reverse("kandidaten:hr_matches_uitnodigen", args=[vacature.pk]) + suffix,
+    }
+
+
 def _matches_context(request, vacature: Vacature, **extra) -> dict:
     filters = _filters(request)
     kandidaten = _kandidaten(vacature)
@@ -150,6 +161,7 @@ def _matches_context(request, vacature: Vacature, **extra) -> dict:
         "page": page,
         "alleen_shortlist": bool(filters.get("shortlist")),
         "querystring": urlencode(filters),
+        **_acties(request, vacature),
         "introducties": _introducties(vacature, request.user),
         "max_kandidaten": MAX_KANDIDATEN,
         **extra,
@@ -210,7 +222,13 @@ def _hr_actie(request, pk, actie):
         return render(
             request,
             f"{HR_MATCHES}#rij",
-            {"vacature": vacature, "kandidaat": _rij(rij), "fout": fout, "melding": melding},
+            {
+                "vacature": vacature,
+                "kandidaat": _rij(rij),
+                "fout": fout,
+                "melding": melding,
+                **_acties(request, vacature),
+            },
         )
     if fout:
         return render(
