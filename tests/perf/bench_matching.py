@@ -4,12 +4,15 @@ writes its section of BENCHMARKS.md. Query counts are asserted in the normal sui
 
 import datetime
 import gc
+import os
 import random
 import statistics
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -18,12 +21,27 @@ from django.urls import reverse
 from kandidaten.models import ZOEKENDE_FASEN, Kandidaat
 from regio.models import Role, User, Vacature
 
-from .report import machine, write_section
+from .report import machine, without_test_instrumentation, write_section
 
 START = "<!-- bench_matching:start -->"
 END = "<!-- bench_matching:end -->"
 PICKS = 200
 BUDGET_MS = 100  # the issue's target: p95 per ranked list
+
+
+def _seed_in_another_process() -> None:
+    """Seed the test database from a separate process: the seeding leaves a heap of ~100 MB
+    behind that no web worker has, and measuring in the same process measured that heap's
+    garbage collections and cache misses too."""
+    db = connection.settings_dict
+    url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    subprocess.run(
+        [sys.executable, "manage.py", "seed_demo", "--scale", "national", "--seed", "1"],
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, "DATABASE_URL": url},
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def _measure(requests) -> tuple[list[float], int]:
@@ -49,7 +67,7 @@ def _p95(times: list[float]) -> float:
 def test_ranked_lists_answer_within_100_ms_on_national_data(settings):
     assert connection.vendor == "postgresql", "the budget is for PostgreSQL"
     settings.LOKET_MFA_REQUIRED = False  # staff log in with force_login here
-    call_command("seed_demo", "--scale", "national", "--seed", "1", verbosity=0)
+    _seed_in_another_process()
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
     rng = random.Random(5)
@@ -81,14 +99,15 @@ def test_ranked_lists_answer_within_100_ms_on_national_data(settings):
         kandidaat_requests.append((client, reverse("kandidaten:mijn_vacatures")))
 
     gc.collect()
-    gc.freeze()  # keep full collections over the seeding's leftovers out of the timings
+    gc.freeze()  # keep full collections over the set-up's objects out of the timings
     rows = []
-    for label, requests in [
-        ("HR: ranked candidates for one vacancy", hr_requests),
-        ("candidate: ranked vacancies", kandidaat_requests),
-    ]:
-        times, queries = _measure(requests)
-        rows.append((label, statistics.median(times), _p95(times), max(times), queries))
+    with without_test_instrumentation():
+        for label, requests in [
+            ("HR: ranked candidates for one vacancy", hr_requests),
+            ("candidate: ranked vacancies", kandidaat_requests),
+        ]:
+            times, queries = _measure(requests)
+            rows.append((label, statistics.median(times), _p95(times), max(times), queries))
     gc.unfreeze()
 
     counts = {
@@ -108,12 +127,14 @@ def _section(rows, counts) -> str:
             START,
             "## Matching pages on national demo data (PostgreSQL)",
             f"Command: `make bench` (`tests/perf/bench_matching.py`), run on "
-            f"{datetime.date.today().isoformat()}. Seeds `seed_demo --scale national --seed 1`, "
-            "vacuums and analyses, then opens HR's ranked candidate list for "
+            f"{datetime.date.today().isoformat()}. Seeds `seed_demo --scale national --seed 1` "
+            "in a separate process (so the measuring process, like a web worker, does not carry "
+            "the seeding's heap), vacuums and analyses, then opens HR's ranked candidate list for "
             f"{PICKS} random open vacancies (as HR of each vacancy's board) and the ranked "
             f"vacancy list of {PICKS} random candidates who share their profile, one request "
             "each, with Django's test client (server time: middleware, view, scoring query, "
-            f"template; no network). Budget: p95 ≤ {BUDGET_MS} ms per list.",
+            "template; no network; without the test environment's template instrumentation). "
+            f"Budget: p95 ≤ {BUDGET_MS} ms per list.",
             "",
             "| machine | |",
             "| --- | --- |",

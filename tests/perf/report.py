@@ -4,10 +4,12 @@ BENCHMARKS.md between its markers."""
 import os
 import platform
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import django
 from django.db import connection
+from django.test.utils import setup_test_environment, teardown_test_environment
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "BENCHMARKS.md"
 HEADER = """# Benchmarks
@@ -47,3 +49,16 @@ def write_section(section: str, start: str, end: str) -> None:
     else:
         text = text.rstrip("\n") + "\n\n" + section + "\n"
     BENCHMARKS.write_text(text)
+
+
+@contextmanager
+def without_test_instrumentation():
+    """Measure pages as a server renders them. The test environment (set up by pytest-django)
+    makes every template render send a signal for which the test client copies the whole
+    context, a cost that grows with the number of partials on a page and that no server
+    pays. Undone for the measurement, set up again after."""
+    teardown_test_environment()
+    try:
+        yield
+    finally:
+        setup_test_environment()
