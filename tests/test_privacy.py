@@ -23,6 +23,8 @@ from kandidaten.models import (
     Inzage,
     Kandidaat,
     RouteSoort,
+    Shortlist,
+    Sollicitatiestap,
     Toelating,
     TrajectEvent,
     Uitvalreden,
@@ -34,6 +36,7 @@ from loket.services import privacy
 from regio.models import User
 
 from .factories import KandidaatFactory, UserFactory
+from .factories_vacatures import VacatureFactory
 
 PDF = b"%PDF-1.7\n%%EOF\n"
 
@@ -348,3 +351,28 @@ def test_the_daily_task_erases_expired_candidates(regio):
     assert tasks.erase_expired_kandidaten.delay().get() == 1
     oud.refresh_from_db()
     assert oud.gewist_op is not None
+
+
+def test_erasure_also_removes_the_matching_profile_hr_notes_and_shortlists(traject, hr, bestuur):
+    traject.postcode, traject.woonplaats, traject.vakgebied = "7511 AB", "Lonneker", "Astrofysica"
+    traject.save()
+    vacature = VacatureFactory(bestuur=bestuur)
+    Shortlist.objects.create(vacature=vacature, kandidaat=traject, door=hr)
+    Sollicitatiestap.objects.create(
+        kandidaat=traject,
+        vacature=vacature,
+        soort="proefles",
+        op=timezone.now(),
+        notitie="Zenuwachtig maar sterk",
+        door=hr,
+    )
+
+    privacy.kandidaat_erase(traject, door=traject.user)
+
+    traject.refresh_from_db()
+    assert (traject.postcode, traject.woonplaats, traject.lat, traject.lon) == ("", "", None, None)
+    assert not Shortlist.objects.filter(kandidaat=traject).exists()
+    assert Sollicitatiestap.objects.get(kandidaat=traject).notitie == ""
+    text = all_text_in_the_database()
+    for personal in ["Lonneker", "Astrofysica", "Zenuwachtig"]:
+        assert personal not in text, personal
