@@ -2,69 +2,13 @@
 lessons and the appointment. The services check what depends on the state now (consent, an
 accepted introduction, the vacancy still open); the forms check the input itself."""
 
-from decimal import Decimal
-
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from regio.models import MAX_FTE, Vacature, VacatureStatus, Vestiging
+from regio.formfields import VacatureFteField
+from regio.models import Vacature, VacatureStatus, Vestiging
 
 from .models import Contractsoort, Sollicitatiesoort, Uitkomst
-
-FTE_ONGELDIG = _("Vul het aantal fte in als getal, bijv. 0,8.")
-
-
-def fte_tekst(value) -> str:
-    """0.80 -> "0,8": how people write fte in Dutch."""
-    if value in (None, ""):
-        return ""
-    if not isinstance(value, Decimal):
-        return str(value)
-    text = format(value.normalize(), "f") if value else "0"
-    return text.replace(".", ",")
-
-
-class FteField(forms.DecimalField):
-    """An fte between `minimum` (exclusive when 0) and 1.2, typed the Dutch way ("0,8") or the
-    English way ("0.8"); any other text gets a message that says what to type."""
-
-    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "size": 5})
-
-    def __init__(self, *, minimum: Decimal = Decimal("0"), bereik: str = "", **kwargs):
-        self.minimum = minimum
-        self.bereik = bereik or _("Het aantal fte is meer dan 0 en hoogstens 1,2.")
-        kwargs.setdefault("max_digits", 3)
-        kwargs.setdefault("decimal_places", 2)
-        kwargs.setdefault(
-            "error_messages",
-            {
-                "required": _("Vul het aantal fte in, bijv. 0,8."),
-                "invalid": FTE_ONGELDIG,
-                "max_digits": self.bereik,
-                "max_whole_digits": self.bereik,
-                "max_decimal_places": _(
-                    "Vul het aantal fte in met hoogstens twee cijfers na de komma."
-                ),
-            },
-        )
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().replace(",", ".")
-        return super().to_python(value)
-
-    def validate(self, value):
-        super().validate(value)
-        if value is None:
-            return
-        te_klein = value <= 0 if self.minimum == 0 else value < self.minimum
-        if te_klein or value > MAX_FTE:
-            raise ValidationError(self.bereik, code="bereik")
-
-    def prepare_value(self, value):
-        return fte_tekst(value) if isinstance(value, Decimal) else value
 
 
 def _vacatures_van(bestuur_id, *, alleen_open: bool):
@@ -164,7 +108,7 @@ class AanstellingForm(_VacatureKeuze, forms.Form):
             "invalid": _("Vul de startdatum in als 01-08-2027."),
         },
     )
-    fte = FteField(label=_("Fte"), help_text=_("Meer dan 0 en hoogstens 1,2, bijv. 0,8."))
+    fte = VacatureFteField(label=_("Fte"), help_text=_("Meer dan 0 en hoogstens 1,2, bijv. 0,8."))
     contractsoort = forms.ChoiceField(
         label=_("Soort contract"),
         choices=Contractsoort.choices,

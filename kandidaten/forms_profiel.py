@@ -8,10 +8,10 @@ from django import forms
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from regio.formfields import VacatureFteField
 from regio.geo import coordinates_for_plaats, coordinates_for_postcode
 from regio.models import Vak
 
-from .forms_matching import FteField
 from .models import MAX_AFSTAND_KM, Kandidaat, Vooropleiding
 
 POSTCODE_ONBEKEND = _(
@@ -59,7 +59,7 @@ class ProfielForm(forms.ModelForm):
             "max_value": _("We zoeken hoogstens %(limit_value)s km ver."),
         },
     )
-    fte_gewenst = FteField(
+    fte_gewenst = VacatureFteField(
         label=_("Gewenste omvang (fte)"),
         required=False,
         minimum=Decimal("0.1"),

@@ -1,12 +1,13 @@
 """The form with which HR of a board files or corrects its quarterly hidden-shortage return:
 one row per sector, function and subject."""
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .formfields import FteAantalField
 from .models import Functie, Sector, TekortRegel
 from .tekorten import FTE_VELDEN, regel_omschrijving
 
@@ -14,56 +15,6 @@ from .tekorten import FTE_VELDEN, regel_omschrijving
 # thousands of forms.
 MAX_REGELS = 100
 EXTRA_REGELS = 3
-
-
-def normaliseer_getal(tekst: str) -> str:
-    """Accept "1,5" and "1.5" (and "1.234,5" / "1,234.5"): the last separator is the decimal one."""
-    tekst = "".join(tekst.split())
-    if "," in tekst and "." in tekst:
-        if tekst.rfind(",") > tekst.rfind("."):
-            return tekst.replace(".", "").replace(",", ".")
-        return tekst.replace(",", "")
-    return tekst.replace(",", ".")
-
-
-class FteField(forms.DecimalField):
-    """An fte figure: shown the Dutch way (1,5) and read with a comma or a point, whatever
-    the language of the page."""
-
-    default_error_messages = {
-        "invalid": _("Vul een getal in, bijv. 1,5."),
-        "min_value": _("Een aantal fte kan niet negatief zijn."),
-        "max_digits": _("Dat aantal fte is te groot."),
-        "max_whole_digits": _("Dat aantal fte is te groot."),
-        "max_decimal_places": _("Vul hoogstens twee cijfers na de komma in."),
-        "required": _("Vul het aantal fte in (0 als er geen is)."),
-    }
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        super().__init__(
-            max_digits=7,
-            decimal_places=2,
-            min_value=Decimal("0"),
-            localize=True,
-            widget=forms.TextInput(attrs={"inputmode": "decimal", "size": "5"}),
-            **kwargs,
-        )
-
-    def to_python(self, value):
-        # Not Django's localized parsing: that reads "1.5" as 15 where a point groups thousands.
-        if value in self.empty_values:
-            return None
-        if isinstance(value, Decimal):
-            getal = value
-        else:
-            try:
-                getal = Decimal(normaliseer_getal(str(value)))
-            except InvalidOperation:
-                raise ValidationError(self.error_messages["invalid"], code="invalid") from None
-        if not getal.is_finite():
-            raise ValidationError(self.error_messages["invalid"], code="invalid")
-        return getal
 
 
 def _keuzes(choices, leeg):
@@ -86,14 +37,16 @@ class TekortRegelForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("Kies een vak uit de lijst.")},
     )
-    werkgelegenheid_fte = FteField(label=_("Werkgelegenheid (fte)"), required=True)
-    onbevoegd_fte = FteField(label=_("Ingevuld door een onbevoegde (fte)"))
-    anders_bevoegd_fte = FteField(label=_("Ingevuld door een anders bevoegde (fte)"))
-    samengevoegd_fte = FteField(label=_("Klassen samengevoegd (fte)"))
-    lesuitval_fte = FteField(label=_("Lessen uitgevallen (fte)"))
-    overig_fte = FteField(label=_("Overig verborgen tekort (fte)"))
-    ingevuld_bevoegd_fte = FteField(label=_("Verborgen tekort ingevuld door een bevoegde (fte)"))
-    ingevuld_onbevoegd_fte = FteField(
+    werkgelegenheid_fte = FteAantalField(label=_("Werkgelegenheid (fte)"), required=True)
+    onbevoegd_fte = FteAantalField(label=_("Ingevuld door een onbevoegde (fte)"))
+    anders_bevoegd_fte = FteAantalField(label=_("Ingevuld door een anders bevoegde (fte)"))
+    samengevoegd_fte = FteAantalField(label=_("Klassen samengevoegd (fte)"))
+    lesuitval_fte = FteAantalField(label=_("Lessen uitgevallen (fte)"))
+    overig_fte = FteAantalField(label=_("Overig verborgen tekort (fte)"))
+    ingevuld_bevoegd_fte = FteAantalField(
+        label=_("Verborgen tekort ingevuld door een bevoegde (fte)")
+    )
+    ingevuld_onbevoegd_fte = FteAantalField(
         label=_("Verborgen tekort ingevuld door een onbevoegde (fte)")
     )
 

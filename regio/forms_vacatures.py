@@ -6,11 +6,11 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .formfields import VacatureFteField
 from .forms import date_input
-from .models import MAX_FTE, Functie, Organisatie, Regio, Sector, Vacature, Vak
+from .models import Functie, Organisatie, Regio, Sector, Vacature, Vak
 from .vacatures import MAX_BYTES, too_big_message
 
-FTE_GRENZEN = _("Het aantal fte is meer dan 0 en hoogstens 1,2.")
 DATUM_ONGELDIG = _("Vul een datum in, bijv. 31-1-2027.")
 KEUZE_ONGELDIG = _("Kies een van de mogelijkheden uit de lijst.")
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
@@ -52,22 +52,7 @@ class VacatureForm(forms.ModelForm):
         help_text=_("Alleen voor vo en mbo: het vak dat gegeven wordt."),
         error_messages={"invalid_choice": _("Kies een vak uit de lijst.")},
     )
-    fte = forms.DecimalField(
-        label=_("Fte"),
-        max_digits=3,
-        decimal_places=2,
-        localize=True,
-        help_text=_("Meer dan 0 en hoogstens 1,2, bijv. 0,8."),
-        error_messages={
-            "required": _("Vul het aantal fte in, bijv. 0,8."),
-            "invalid": _("Vul het aantal fte in als getal, bijv. 0,8."),
-            "max_digits": FTE_GRENZEN,
-            "max_whole_digits": FTE_GRENZEN,
-            "max_decimal_places": _(
-                "Vul het aantal fte in met hoogstens twee cijfers na de komma."
-            ),
-        },
-    )
+    fte = VacatureFteField(label=_("Fte"), help_text=_("Meer dan 0 en hoogstens 1,2, bijv. 0,8."))
 
     class Meta:
         model = Vacature
@@ -109,12 +94,6 @@ class VacatureForm(forms.ModelForm):
         self.fields["vak"].queryset = Vak.objects.filter(
             Q(actief=True) | Q(pk=self.instance.vak_id)
         )
-
-    def clean_fte(self):
-        fte = self.cleaned_data["fte"]
-        if fte is not None and not (0 < fte <= MAX_FTE):
-            raise forms.ValidationError(FTE_GRENZEN)
-        return fte
 
     def clean(self):
         cleaned = super().clean()

@@ -425,3 +425,10 @@ def test_status_changes_are_refused_by_the_service_for_another_board(hr, vacatur
 def test_the_service_refuses_moving_to_the_same_status(hr, vacature):
     with pytest.raises(ValidationError, match="al concept"):
         services.vacature_status_set(vacature=vacature, status="concept", door=hr)
+
+
+@pytest.mark.parametrize("fte", ["0,8", "0.8", " 0,80 "])
+def test_an_fte_typed_with_a_comma_or_a_point_means_the_same(hr_client, college, fte):
+    """One field parses fte for every form (regio.formfields), whichever way it is typed."""
+    hr_client.post(NEW, form_data(college, fte=fte))
+    assert Vacature.objects.get().fte == Decimal("0.8")

@@ -21,10 +21,11 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django.views.decorators.vary import vary_on_headers
 
 from regio.access import role_required
+from regio.formfields import fte_tekst
 from regio.models import Role, Vacature
 from regio.views.registry import page_of
 
-from ..forms_matching import AanstellingForm, SollicitatiestapForm, UitkomstForm, fte_tekst
+from ..forms_matching import AanstellingForm, SollicitatiestapForm, UitkomstForm
 from ..forms_profiel import ProfielForm
 from ..matching import (
     MAX_KANDIDATEN,
