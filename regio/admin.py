@@ -4,17 +4,21 @@ from django.contrib import admin
 from django.utils import timezone
 
 from .models import (
+    Activiteit,
     Contactpersoon,
     Deelname,
     KwartaalAfsluiting,
+    Ontwikkellijn,
     Organisatie,
     Regio,
+    Regiogroep,
     TekortOpgave,
     TekortRegel,
     User,
     Vacature,
     Vak,
     Vestiging,
+    Voortgang,
 )
 
 
@@ -153,3 +157,52 @@ class VacatureAdmin(admin.ModelAdmin):
     raw_id_fields = ["bestuur", "vestiging"]
     readonly_fields = ["fte_open", "aangemaakt_op", "gepubliceerd_op", "afgesloten_op"]
     date_hierarchy = "sluitdatum"
+
+
+# The region's plan and groups of regions -----------------------------------------------------
+# Project leaders keep their own plan on their pages; the operator may correct any here.
+
+
+class ActiviteitInline(admin.TabularInline):
+    model = Activiteit
+    extra = 0
+    fields = ["naam", "begin", "einde", "eigenaar", "volgorde"]
+    show_change_link = True
+
+
+@admin.register(Ontwikkellijn)
+class OntwikkellijnAdmin(admin.ModelAdmin):
+    list_display = ["naam", "regio", "volgorde"]
+    list_filter = ["regio"]
+    search_fields = ["naam"]
+    list_select_related = ["regio"]
+    inlines = [ActiviteitInline]
+
+
+class VoortgangInline(admin.TabularInline):
+    model = Voortgang
+    extra = 0
+    fields = ["jaar", "kwartaal", "status", "toelichting", "bijgewerkt_door", "bijgewerkt_op"]
+    readonly_fields = ["bijgewerkt_op"]
+    raw_id_fields = ["bijgewerkt_door"]
+
+
+@admin.register(Activiteit)
+class ActiviteitAdmin(admin.ModelAdmin):
+    list_display = ["naam", "ontwikkellijn", "begin", "einde", "eigenaar"]
+    list_filter = ["ontwikkellijn__regio"]
+    search_fields = ["naam", "eigenaar", "ontwikkellijn__naam"]
+    list_select_related = ["ontwikkellijn__regio"]
+    raw_id_fields = ["ontwikkellijn"]
+    date_hierarchy = "begin"
+    inlines = [VoortgangInline]
+
+
+@admin.register(Regiogroep)
+class RegiogroepAdmin(admin.ModelAdmin):
+    """Groups of regions (e.g. an alliance) for reports over more than one region."""
+
+    list_display = ["naam", "slug"]
+    search_fields = ["naam"]
+    prepopulated_fields = {"slug": ["naam"]}
+    filter_horizontal = ["regios"]

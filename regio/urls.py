@@ -1,5 +1,5 @@
 """URLs of the registry app: public lists and exports, project leaders' editing, the DUO
-import, vacancies and hidden-shortage returns."""
+import, vacancies, hidden-shortage returns and the region's plan."""
 
 from django.urls import include, path
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("regio.urls_duo")),
     path("", include("regio.urls_vacatures")),
     path("", include("regio.urls_tekorten")),
+    path("", include("regio.urls_plan")),
 ]

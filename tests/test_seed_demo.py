@@ -50,14 +50,17 @@ from opleidingsscholen.models import (
 from regio.coverage import dekking_for
 from regio.geo import coordinates_for, distance_km
 from regio.models import (
+    Activiteit,
     Contactpersoon,
     Deelname,
     DeelnameStatus,
     Functie,
     KwartaalAfsluiting,
+    Ontwikkellijn,
     Organisatie,
     OrganisatieSoort,
     Regio,
+    Regiogroep,
     Role,
     Sector,
     TekortOpgave,
@@ -66,9 +69,12 @@ from regio.models import (
     Vacature,
     VacatureStatus,
     Vestiging,
+    Voortgang,
+    VoortgangStatus,
     kwartaal_van,
     laatste_dag,
 )
+from regio.plan import plan_voortgang
 
 from .factories import RegioFactory
 
@@ -86,6 +92,10 @@ DEMO_MODELS = (
     TekortRegel,
     TekortOpgave,
     KwartaalAfsluiting,
+    Voortgang,
+    Activiteit,
+    Ontwikkellijn,
+    Regiogroep,
     Vacature,
     Plaatsingen,
     Opleidingsplaatsen,
@@ -196,6 +206,55 @@ def snapshot() -> dict[str, list[tuple]]:
             )
         ),
         **candidate_snapshot(),
+        **plan_snapshot(),
+    }
+
+
+def plan_snapshot() -> dict[str, list[tuple]]:
+    """The regions' plans and the group of regions."""
+    return {
+        "ontwikkellijnen": list(
+            Ontwikkellijn.objects.order_by("regio__slug", "volgorde").values_list(
+                "regio__slug", "naam", "omschrijving", "volgorde"
+            )
+        ),
+        "activiteiten": list(
+            Activiteit.objects.order_by(
+                "ontwikkellijn__regio__slug", "ontwikkellijn__volgorde", "volgorde"
+            ).values_list(
+                "ontwikkellijn__regio__slug",
+                "ontwikkellijn__naam",
+                "naam",
+                "begin",
+                "einde",
+                "beoogd_resultaat",
+                "producten",
+                "eigenaar",
+                "volgorde",
+            )
+        ),
+        "voortgang": list(
+            Voortgang.objects.order_by(
+                "activiteit__ontwikkellijn__regio__slug",
+                "activiteit__ontwikkellijn__volgorde",
+                "activiteit__volgorde",
+                "jaar",
+                "kwartaal",
+            ).values_list(
+                "activiteit__ontwikkellijn__regio__slug",
+                "activiteit__naam",
+                "jaar",
+                "kwartaal",
+                "status",
+                "toelichting",
+                "bijgewerkt_op",
+                "bijgewerkt_door__email",
+            )
+        ),
+        "regiogroepen": [
+            (groep.naam, groep.slug, groep.omschrijving, sorted(r.slug for r in groep.regios.all()))
+            for groep in Regiogroep.objects.prefetch_related("regios")
+        ],
     }
 
 
@@ -482,7 +541,7 @@ def test_schools_have_brin_codes_and_lie_in_a_municipality_of_their_region(db):
 
 # Checked on an even sample of about 60 rows: full_clean asks the database about each of
 # their constraints, and there are hundreds of vacancies and return lines.
-SAMPLED = (Vacature, TekortOpgave, TekortRegel, Sollicitatiestap, Aanstelling)
+SAMPLED = (Vacature, TekortOpgave, TekortRegel, Sollicitatiestap, Aanstelling, Voortgang)
 
 
 def test_all_rows_pass_model_validation(db):
@@ -687,6 +746,8 @@ def test_another_seed_gives_other_data(db):
         "vacatures",
         "tekortregels",
         "aanstellingen",
+        "activiteiten",
+        "voortgang",
     ):
         assert second[kind] != first[kind]
 
@@ -1376,3 +1437,62 @@ def test_rotterdam_has_the_shortage_figures_of_seed_002_for_its_last_completed_q
     # The subjects' order is that of seed 002, techniek far ahead.
     ranked = sorted(figures["vakken"], key=figures["vakken"].get, reverse=True)
     assert ranked[0] == "Techniek" and ranked[-1] == "Wiskunde"
+
+
+# --- The regions' plans (issue 6) -------------------------------------------------------------
+
+
+def test_every_region_has_a_plan_from_the_seeds_with_progress_in_recent_quarters(db):
+    seed_demo("--scale", "small", "--seed", "1")
+    completed = last_completed_quarters(4)
+    current = kwartaal_van(timezone.localdate())
+    today = timezone.localdate()
+
+    for regio in Regio.objects.all():
+        lijnen = list(regio.ontwikkellijnen.all())
+        activiteiten = list(Activiteit.objects.filter(ontwikkellijn__regio=regio))
+        assert 3 <= len(lijnen) <= 4
+        assert 8 <= len(activiteiten) <= 15
+        assert all(lijn.activiteiten.exists() for lijn in lijnen)
+        for activiteit in activiteiten:
+            assert date(today.year - 1, 1, 1) <= activiteit.begin <= today
+            assert activiteit.begin <= activiteit.einde <= date(today.year + 1, 12, 31)
+    # Each seed's region follows its own plan.
+    assert [lijn.naam for lijn in Regio.objects.get(slug="rotterdam").ontwikkellijnen.all()] == [
+        "Naar een solidaire arbeidsmarkt",
+        "Werven, matchen en opleiden",
+        "Behouden en professionaliseren",
+        "Optimaliseren van de organisatie van het werk",
+    ]
+    assert Ontwikkellijn.objects.filter(regio__slug="twente", naam="Meten is weten").exists()
+    assert Ontwikkellijn.objects.filter(
+        regio__slug="po-noord-nederland", naam="Innoveren voor het Noorden"
+    ).exists()
+
+    leader = User.objects.get(role=Role.PROJECTLEIDER)
+    rows = list(Voortgang.objects.select_related("activiteit__ontwikkellijn"))
+    assert {(v.jaar, v.kwartaal) for v in rows} <= {*completed, current}
+    assert {v.status for v in rows} == set(VoortgangStatus.values)
+    for voortgang in rows:
+        activiteit = voortgang.activiteit
+        assert activiteit.begin <= laatste_dag(voortgang.jaar, voortgang.kwartaal)
+        assert activiteit.einde >= date(voortgang.jaar, 3 * voortgang.kwartaal - 2, 1)
+        assert voortgang.bijgewerkt_op < timezone.now()
+        if (voortgang.jaar, voortgang.kwartaal) != current:
+            assert timezone.localdate(voortgang.bijgewerkt_op) > laatste_dag(
+                voortgang.jaar, voortgang.kwartaal
+            )
+        if activiteit.ontwikkellijn.regio_id == leader.regio_id:
+            assert voortgang.bijgewerkt_door == leader
+    assert any(v.toelichting for v in rows)
+    # The report of the last completed quarter has every running activity with its status.
+    report = plan_voortgang(Regio.objects.all(), *completed[0])
+    assert report and all(a.voortgang_status for a in report)
+
+
+def test_the_first_region_forms_an_alliance_with_a_neighbour(db):
+    seed_demo("--scale", "small", "--seed", "1")
+
+    groep = Regiogroep.objects.get()
+    slugs = set(groep.regios.values_list("slug", flat=True))
+    assert "twente" in slugs and 2 <= len(slugs) <= 3

@@ -23,6 +23,7 @@ from .kandidaten import make_candidates, make_demo_candidate
 from .logins import demo_emails, existing_demo_logins, logins_table, make_demo_logins
 from .participation import make_contacts, make_deelnames
 from .partnerships import make_members, make_partnerships, make_placements, make_training_places
+from .plan import make_groups, make_plans
 from .registry import make_boards, make_partners, make_regions, make_schools
 from .tekorten import make_returns
 from .vacatures import make_filled, make_vacancies
@@ -64,6 +65,8 @@ STEPS: list[Step] = [
     Step("candidates", make_candidates),
     Step("filled", make_filled),  # the vacancies the candidates were appointed to
     Step("returns", make_returns),
+    Step("plans", make_plans),
+    Step("groups", make_groups),
 ]
 
 

@@ -1,6 +1,16 @@
 """The registry app's models, one module per area: regions, organisations and people
-(registry), vacancies and subjects (vacatures), hidden-shortage returns (tekorten)."""
+(registry), vacancies and subjects (vacatures), hidden-shortage returns (tekorten), the
+region's plan (plan) and groups of regions (groepen)."""
 
+from .groepen import Regiogroep, RegiogroepQuerySet
+from .plan import (
+    Activiteit,
+    ActiviteitQuerySet,
+    Ontwikkellijn,
+    OntwikkellijnQuerySet,
+    Voortgang,
+    VoortgangStatus,
+)
 from .registry import (
     ROLE_NEEDS_ORGANISATIE,
     ROLE_NEEDS_REGIO,
@@ -47,12 +57,16 @@ __all__ = [
     "ROLE_NEEDS_REGIO",
     "STAFF_ROLES",
     "VERBORGEN_SOORTEN",
+    "Activiteit",
+    "ActiviteitQuerySet",
     "Bevoegdheid",
     "Contactpersoon",
     "Deelname",
     "DeelnameStatus",
     "Functie",
     "KwartaalAfsluiting",
+    "Ontwikkellijn",
+    "OntwikkellijnQuerySet",
     "Opleidingsniveau",
     "Opleidingssoort",
     "Organisatie",
@@ -60,6 +74,8 @@ __all__ = [
     "OrganisatieSoort",
     "Regio",
     "RegioQuerySet",
+    "Regiogroep",
+    "RegiogroepQuerySet",
     "Role",
     "Sector",
     "TekortOpgave",
@@ -72,6 +88,8 @@ __all__ = [
     "VacatureStatus",
     "Vak",
     "Vestiging",
+    "Voortgang",
+    "VoortgangStatus",
     "editable_in_region",
     "kwartaal_van",
     "laatste_dag",
