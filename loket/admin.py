@@ -2,7 +2,16 @@
 
 from django.contrib import admin
 
-from .models import Aanmelding, Adviesslot, Boeking, Evenement, FaqArtikel, Rapport, Route
+from .models import (
+    Aanmelding,
+    Adviesslot,
+    Boeking,
+    Evenement,
+    FaqArtikel,
+    Kwartaalrapportage,
+    Rapport,
+    Route,
+)
 
 
 class BoekingInline(admin.TabularInline):
@@ -37,6 +46,23 @@ class RapportAdmin(admin.ModelAdmin):
     list_filter = ["status", "soort", "regio"]
     list_select_related = ["regio"]
     readonly_fields = ["task_id", "bestand", "foutmelding", "klaar_op"]
+
+
+@admin.register(Kwartaalrapportage)
+class KwartaalrapportageAdmin(admin.ModelAdmin):
+    """Read-only: a report and the figures it was made from never change once made; a new
+    version is asked for on the reports page (or made by beat each quarter)."""
+
+    list_display = ["__str__", "status", "pogingen", "aangevraagd_op", "klaar_op"]
+    list_filter = ["status", "jaar", "kwartaal", "regio", "groep"]
+    list_select_related = ["regio", "groep"]
+    exclude = ["gegevens"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Route)

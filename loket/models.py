@@ -5,8 +5,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kandidaten.models import Kandidaat, RouteSoort
-from regio.models import Opleidingssoort, OrganisatieSoort, Regio, Role, Sector
+from kandidaten.models import Kandidaat, RouteSoort, private_storage
+from regio.models import Opleidingssoort, OrganisatieSoort, Regio, Regiogroep, Role, Sector
+from regio.tekorten import kwartaal_label
 
 
 class RapportQuerySet(models.QuerySet):
@@ -70,6 +71,156 @@ class Rapport(models.Model):
     def bestandsnaam(self):
         stamp = timezone.localtime(self.aangevraagd_op)
         return f"{self.soort}-{self.regio.slug}-{stamp:%Y%m%d-%H%M}.pdf"
+
+
+class KwartaalrapportageQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Project leaders see their region's reports and those of groups their region is in;
+        the operator sees all."""
+        if not user.is_authenticated or user.role not in (Role.PROJECTLEIDER, Role.BEHEERDER):
+            return self.none()
+        return self.filter(
+            models.Q(regio__in=Regio.objects.visible_to(user))
+            | models.Q(groep__in=Regiogroep.objects.visible_to(user))
+        )
+
+    def lopend(self):
+        return self.filter(status__in=Kwartaalrapportage.LOPEND)
+
+
+class Kwartaalrapportage(models.Model):
+    """One version of the quarterly report of a region or a group of regions.
+
+    Made by a Celery worker; once done, its PDF and the figures it was made from (`gegevens`,
+    the snapshot the CSV/XLSX exports are made of too) never change. Asking again makes a new
+    version; at most one version per region (or group) and quarter is on its way at a time.
+    """
+
+    class Status(models.TextChoices):
+        WACHT = "wacht", _("In de wachtrij")
+        BEZIG = "bezig", _("Wordt gemaakt")
+        KLAAR = "klaar", _("Klaar")
+        MISLUKT = "mislukt", _("Mislukt")
+
+    LOPEND = (Status.WACHT, Status.BEZIG)
+
+    regio = models.ForeignKey(
+        Regio,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="kwartaalrapportages",
+        verbose_name=_("regio"),
+    )
+    groep = models.ForeignKey(
+        Regiogroep,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="kwartaalrapportages",
+        verbose_name=_("groep van regio's"),
+    )
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    kwartaal = models.PositiveSmallIntegerField(_("kwartaal"))
+    versie = models.PositiveSmallIntegerField(_("versie"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.WACHT
+    )
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aangevraagd door"),
+        help_text=_("Leeg: automatisch gemaakt aan het begin van het nieuwe kwartaal."),
+    )
+    aangevraagd_op = models.DateTimeField(_("aangevraagd op"), default=timezone.now)
+    gestart_op = models.DateTimeField(_("gestart op"), null=True, blank=True)
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    pogingen = models.PositiveSmallIntegerField(
+        _("pogingen"), default=0, help_text=_("Hoe vaak een worker eraan begon.")
+    )
+    task_id = models.CharField(
+        _("taak-id"), max_length=50, blank=True, help_text=_("Celery-taak die het maakt.")
+    )
+    # Outside MEDIA_ROOT, without a URL: only the download view, which checks who asks,
+    # streams it.
+    pdf = models.FileField(
+        _("pdf"), storage=private_storage, upload_to="kwartaalrapportages/%Y/", blank=True
+    )
+    gegevens = models.JSONField(
+        _("gegevens"),
+        null=True,
+        blank=True,
+        help_text=_("De cijfers waaruit het rapport is gemaakt."),
+    )
+    foutmelding = models.TextField(_("foutmelding"), blank=True)
+    gemaild_op = models.DateTimeField(
+        _("projectleiders gemaild op"), null=True, blank=True, editable=False
+    )
+
+    objects = KwartaalrapportageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-jaar", "-kwartaal", "-versie", "-pk"]
+        verbose_name = _("kwartaalrapportage")
+        verbose_name_plural = _("kwartaalrapportages")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(regio__isnull=False, groep__isnull=True)
+                | models.Q(regio__isnull=True, groep__isnull=False),
+                name="kwartaalrapportage_regio_of_groep",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kwartaal__gte=1, kwartaal__lte=4),
+                name="kwartaalrapportage_kwartaal_1_tot_4",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="klaar")
+                | (~models.Q(pdf="") & models.Q(gegevens__isnull=False)),
+                name="kwartaalrapportage_klaar_heeft_pdf_en_gegevens",
+            ),
+            models.UniqueConstraint(
+                fields=["regio", "jaar", "kwartaal", "versie"],
+                name="kwartaalrapportage_versie_per_regio",
+            ),
+            models.UniqueConstraint(
+                fields=["groep", "jaar", "kwartaal", "versie"],
+                name="kwartaalrapportage_versie_per_groep",
+            ),
+            # Asking twice while one is on its way does not start a second (also under a race).
+            models.UniqueConstraint(
+                fields=["regio", "jaar", "kwartaal"],
+                condition=models.Q(status__in=["wacht", "bezig"]),
+                name="kwartaalrapportage_een_lopend_per_regio",
+            ),
+            models.UniqueConstraint(
+                fields=["groep", "jaar", "kwartaal"],
+                condition=models.Q(status__in=["wacht", "bezig"]),
+                name="kwartaalrapportage_een_lopend_per_groep",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "aangevraagd_op"])]
+
+    def __str__(self):
+        return _("%(onderwerp)s, %(kwartaal)s, versie %(versie)s") % {
+            "onderwerp": self.onderwerp,
+            "kwartaal": self.kwartaal_label,
+            "versie": self.versie,
+        }
+
+    @property
+    def onderwerp(self):
+        return self.groep if self.groep_id else self.regio
+
+    @property
+    def kwartaal_label(self) -> str:
+        return kwartaal_label(self.jaar, self.kwartaal)
+
+    def bestandsnaam(self, extensie: str) -> str:
+        slug = self.groep.slug if self.groep_id else self.regio.slug
+        return f"kwartaalrapportage-{slug}-{self.jaar}-q{self.kwartaal}-v{self.versie}.{extensie}"
 
 
 class Gespreksvorm(models.TextChoices):

@@ -40,6 +40,10 @@ NAVIGATION = [
     NavItem(_("Toelating"), "opleider_dashboard", frozenset({Role.OPLEIDER})),
     NavItem(_("Regio"), "projectleider_dashboard", frozenset({Role.PROJECTLEIDER})),
     NavItem(_("Tekorten"), "regio:tekorten_overzicht", frozenset({Role.PROJECTLEIDER})),
+    NavItem(_("Plan"), "regio:plan", frozenset({Role.PROJECTLEIDER})),
+    NavItem(
+        _("Rapportages"), "kwartaalrapportages", frozenset({Role.PROJECTLEIDER, Role.BEHEERDER})
+    ),
     NavItem(_("Beheer"), "admin:index", frozenset({Role.BEHEERDER})),
 ]
 

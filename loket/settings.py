@@ -278,9 +278,16 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Redis re-delivers an unacknowledged task after this; it must exceed the hard time limit.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    # The first day of a quarter, early: every region's report of the quarter that ended.
+    "quarterly-reports-on-the-first-day-of-a-quarter": {
+        "task": "loket.tasks.kwartaalrapportages_nieuw_kwartaal",
+        "schedule": crontab(minute=0, hour=5, day_of_month=1, month_of_year="1,4,7,10"),
+    },
     "requeue-stuck-reports-every-15-minutes": {
         "task": "loket.tasks.requeue_stuck_rapporten",
         "schedule": crontab(minute="*/15"),

@@ -1,8 +1,10 @@
 """Background work of the desk: thin wrappers around services, taking primary keys."""
 
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.utils.translation import gettext as _
 
-from .services import advies_mail, evenementen, privacy, rapporten
+from .services import advies_mail, evenementen, kwartaalrapportages, privacy, rapporten
 
 
 @shared_task
@@ -17,7 +19,42 @@ def render_rapport(rapport_id: int) -> None:
 
 @shared_task
 def requeue_stuck_rapporten() -> int:
-    return rapporten.rapporten_requeue_stuck()
+    return rapporten.rapporten_requeue_stuck() + (
+        kwartaalrapportages.kwartaalrapportages_opnieuw_versturen()
+    )
+
+
+@shared_task
+def maak_kwartaalrapportage(pk: int) -> bool:
+    """Make one quarterly report. acks_late (settings): a worker that dies halfway leaves the
+    task with the broker, which hands it to another worker; the service starts over and
+    completes the report once."""
+    try:
+        return kwartaalrapportages.kwartaalrapportage_maken(pk=pk)
+    except SoftTimeLimitExceeded:
+        kwartaalrapportages.kwartaalrapportage_mislukt(
+            pk=pk, melding=_("Het maken duurde te lang en is afgebroken.")
+        )
+        raise
+    except Exception as exc:
+        # A failure of our own is final: show it instead of retrying it forever.
+        kwartaalrapportages.kwartaalrapportage_mislukt(
+            pk=pk,
+            melding=_("Er ging iets mis bij het maken (%(fout)s).") % {"fout": type(exc).__name__},
+        )
+        raise
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=60, max_retries=5)
+def mail_kwartaalrapportage(pk: int) -> int:
+    """Tell the project leaders a report is ready; a mail server that is down is retried."""
+    return kwartaalrapportages.kwartaalrapportage_mail(pk=pk)
+
+
+@shared_task
+def kwartaalrapportages_nieuw_kwartaal() -> int:
+    """First day of a quarter: every region's and group's report of the quarter just ended."""
+    return kwartaalrapportages.kwartaalrapportages_nieuw_kwartaal()
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=60, max_retries=5)

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from .views import adviseur
+from .views import adviseur, rapportages
 from .views import core as views
 
 urlpatterns = [
@@ -19,6 +19,22 @@ urlpatterns = [
         "projectleider/rapporten/<int:pk>/download/",
         views.rapport_download,
         name="rapport_download",
+    ),
+    path("rapportages/", rapportages.kwartaalrapportages_lijst, name="kwartaalrapportages"),
+    path(
+        "rapportages/aanvragen/",
+        rapportages.kwartaalrapportage_aanvragen,
+        name="kwartaalrapportage_aanvragen",
+    ),
+    path(
+        "rapportages/<int:pk>/",
+        rapportages.kwartaalrapportage_status,
+        name="kwartaalrapportage_status",
+    ),
+    path(
+        "rapportages/<int:pk>/<slug:formaat>/",
+        rapportages.kwartaalrapportage_download,
+        name="kwartaalrapportage_download",
     ),
     path("regio/<slug:slug>/", views.regio_detail, name="regio_detail"),
     path("", include("loket.urls_desk")),

@@ -1,5 +1,6 @@
 """The coverage figures a region is judged on, always computed from the registry."""
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -61,12 +62,15 @@ class Dekking:
         return self.besturen_gehaald and self.fte_gehaald
 
 
-def dekking_for(regio: Regio) -> Dekking:
-    """One query: the region's boards, and those of them taking part in its plan."""
+def dekking_for(regio: Regio, peildatum: datetime.date | None = None) -> Dekking:
+    """One query: the region's boards, and those of them taking part in its plan (on
+    `peildatum`, if given: those that joined on or before it; an unknown date counts)."""
     # EXISTS, not a join: a board may take part in several regions and must count once.
     deelname = Deelname.objects.filter(
         organisatie=OuterRef("pk"), regio=regio, status=DeelnameStatus.DEELNEMEND
     )
+    if peildatum is not None:
+        deelname = deelname.filter(Q(sinds__isnull=True) | Q(sinds__lte=peildatum))
     taking_part = Q(neemt_deel=True)
     figures = (
         Organisatie.objects.besturen()

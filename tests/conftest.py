@@ -3,10 +3,13 @@
 import os
 
 import pytest
+from django.apps import apps
+from django.core.files.storage import storages
 from django.utils import translation
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
+from kandidaten.models import private_storage
 from regio.models import Role
 
 from .factories import (
@@ -166,7 +169,7 @@ def persona(request):
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
+def media_root(settings, tmp_path, monkeypatch):
     """Files the tests make (report PDFs, candidates' documents) go to temporary folders."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
@@ -176,6 +179,12 @@ def media_root(settings, tmp_path):
             "OPTIONS": {"location": str(tmp_path / "private"), "base_url": "/niet-publiek/"},
         },
     }
+    # A FileField resolves its storage once, when its model is imported: point the fields
+    # that use the private storage at this test's folder too.
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if getattr(field, "_storage_callable", None) is private_storage:
+                monkeypatch.setattr(field, "storage", storages["private"])
     return settings.MEDIA_ROOT
 
 

@@ -1,0 +1,64 @@
+"""The quarter a report is about, and how its figures are written into the snapshot."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils import timezone
+
+from regio.models import laatste_dag
+from regio.tekorten import vorig_kwartaal
+
+EEN_DECIMAAL = Decimal("0.1")
+
+
+@dataclass(frozen=True)
+class Periode:
+    """A quarter: its first and last day, and as moments `begin` (inclusive) and `einde`
+    (exclusive: midnight after the last day, local time). "As of the quarter's last day"
+    means: everything recorded before `einde`."""
+
+    jaar: int
+    kwartaal: int
+
+    @property
+    def van(self) -> datetime.date:
+        return datetime.date(self.jaar, 3 * self.kwartaal - 2, 1)
+
+    @property
+    def tot_en_met(self) -> datetime.date:
+        return laatste_dag(self.jaar, self.kwartaal)
+
+    @property
+    def begin(self) -> datetime.datetime:
+        return _middernacht(self.van)
+
+    @property
+    def einde(self) -> datetime.datetime:
+        return _middernacht(self.tot_en_met + datetime.timedelta(days=1))
+
+    def vorige(self) -> "Periode":
+        return Periode(*vorig_kwartaal(self.jaar, self.kwartaal))
+
+    def laatste(self, aantal: int) -> list["Periode"]:
+        """This quarter and the ones before it, `aantal` in all, oldest first."""
+        perioden = [self]
+        while len(perioden) < aantal:
+            perioden.append(perioden[-1].vorige())
+        return perioden[::-1]
+
+
+def _middernacht(dag: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(dag, datetime.time.min))
+
+
+def getal(waarde) -> str:
+    """A quantity with one decimal, as the snapshot stores it ("1234.5")."""
+    return str(Decimal(waarde or 0).quantize(EEN_DECIMAAL, rounding=ROUND_HALF_UP))
+
+
+def procent(deel, geheel) -> str | None:
+    """deel/geheel in percent with one decimal; None when there is nothing to divide by."""
+    if not geheel:
+        return None
+    return getal(Decimal(deel or 0) * 100 / Decimal(geheel))

@@ -1,0 +1,123 @@
+"""Quarterly reports: the list with progress, asking for one, and downloading it."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import InvalidPage, Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from regio.access import role_required
+from regio.models import Role
+
+from ..forms.rapportages import KwartaalrapportageForm
+from ..kwartaalrapportage import export
+from ..models import Kwartaalrapportage
+from ..services import kwartaalrapportages
+
+PER_PAGE = 25
+LEZERS = (Role.PROJECTLEIDER, Role.BEHEERDER)
+FORMATEN = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+def _rapportages(user):
+    return Kwartaalrapportage.objects.visible_to(user).select_related(
+        "regio", "groep", "aangevraagd_door"
+    )
+
+
+@role_required(*LEZERS)
+def kwartaalrapportages_lijst(request):
+    form = KwartaalrapportageForm(user=request.user)
+    return _lijst(request, form)
+
+
+def _lijst(request, form, status=200):
+    paginator = Paginator(_rapportages(request.user).defer("gegevens"), PER_PAGE)
+    try:
+        pagina = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage:
+        pagina = paginator.page(1)
+    return render(
+        request,
+        "loket/kwartaalrapportages.html",
+        {"form": form, "pagina": pagina, "rapportages": pagina.object_list},
+        status=status,
+    )
+
+
+@require_POST
+@role_required(*LEZERS)
+def kwartaalrapportage_aanvragen(request):
+    form = KwartaalrapportageForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return _lijst(request, form, status=400)
+    data = form.cleaned_data
+    try:
+        rapportage, nieuw = kwartaalrapportages.kwartaalrapportage_aanvragen(
+            regio=data["regio"],
+            groep=data["groep"],
+            jaar=data["jaar"],
+            kwartaal=data["kwartaal"],
+            door=request.user,
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _lijst(request, form, status=400)
+    if nieuw:
+        messages.success(
+            request,
+            _(
+                "Versie %(versie)s van %(rapport)s wordt gemaakt. "
+                "Je krijgt een e-mail als hij klaar is."
+            )
+            % {"versie": rapportage.versie, "rapport": _onderwerp(rapportage)},
+        )
+    else:
+        messages.info(
+            request,
+            _("Er wordt al een versie van %(rapport)s gemaakt; wacht tot die klaar is.")
+            % {"rapport": _onderwerp(rapportage)},
+        )
+    return redirect("kwartaalrapportages")
+
+
+def _onderwerp(rapportage) -> str:
+    return _("de kwartaalrapportage %(kwartaal)s van %(onderwerp)s") % {
+        "kwartaal": rapportage.kwartaal_label,
+        "onderwerp": rapportage.onderwerp,
+    }
+
+
+@role_required(*LEZERS)
+def kwartaalrapportage_status(request, pk):
+    """One report's row, polled by htmx while it is on its way."""
+    rapportage = get_object_or_404(_rapportages(request.user).defer("gegevens"), pk=pk)
+    return render(
+        request, "loket/kwartaalrapportages.html#rapportage_rij", {"rapportage": rapportage}
+    )
+
+
+@role_required(*LEZERS)
+def kwartaalrapportage_download(request, pk, formaat):
+    rapportage = get_object_or_404(
+        _rapportages(request.user), pk=pk, status=Kwartaalrapportage.Status.KLAAR
+    )
+    if formaat == "pdf":
+        return FileResponse(
+            rapportage.pdf.open("rb"),
+            as_attachment=True,
+            filename=rapportage.bestandsnaam("pdf"),
+            content_type="application/pdf",
+        )
+    if formaat not in FORMATEN:
+        raise Http404
+    maker = export.xlsx_maken if formaat == "xlsx" else export.csv_maken
+    inhoud = maker(rapportage.gegevens, versie=rapportage.versie, gemaakt_op=rapportage.klaar_op)
+    response = HttpResponse(inhoud, content_type=FORMATEN[formaat])
+    response["Content-Disposition"] = f'attachment; filename="{rapportage.bestandsnaam(formaat)}"'
+    return response
