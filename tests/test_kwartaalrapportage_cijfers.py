@@ -9,6 +9,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from kandidaten.models import (
     Aanstelling,
@@ -23,6 +24,7 @@ from kandidaten.models import (
 )
 from loket.kwartaalrapportage.gegevens import rapportage_gegevens
 from loket.kwartaalrapportage.periode import Periode
+from loket.kwartaalrapportage.weergave import pdf_maken
 from loket.services.kwartaalrapportages import kiesbare_kwartalen
 from regio.models import Functie, KwartaalAfsluiting, Sector, VacatureStatus
 
@@ -35,6 +37,7 @@ from .factories import (
     VestigingFactory,
 )
 from .factories_vacatures import TekortOpgaveFactory, TekortRegelFactory, VacatureFactory, vak
+from .pdfs import pdf_text
 
 JAAR, KWARTAAL = kiesbare_kwartalen()[0]
 PERIODE = Periode(JAAR, KWARTAAL)
@@ -128,6 +131,21 @@ def test_seed_002_rotterdam_statements_give_back_its_figures(rotterdam):
     assert tekorten["besturen_met_opgave"] == tekorten["besturen_totaal"] == 1
     per_functie = {rij["naam"]: rij["tekort_pct"] for rij in tekorten["per_functie"]}
     assert per_functie == {"Leraar": "11.3", "Onderwijsassistent": "0.2"}
+
+
+def test_the_pdf_shows_seed_002s_figures_as_a_person_reads_them(rotterdam):
+    regio, *_ = rotterdam
+    data = gegevens(regio)
+
+    text = " ".join(pdf_text(pdf_maken(data, versie=1, gemaakt_op=timezone.now())).split())
+
+    assert "Onderwijsregio Rotterdam" in text and f"K{KWARTAAL} {JAAR}" in text
+    assert "13.000,0" in text  # employment, Dutch thousands separator and decimal comma
+    assert "910,0 7,0" in text  # shortage: 910 fte, 7,0% of employment
+    assert "364,0 40,0" in text and "546,0 60,0" in text  # open vs hidden
+    assert "30,0" in text and "70,0" in text  # filled by qualified / unqualified
+    assert "Techniek 1.000,0 82,0 123,0 205,0 20,5" in text
+    assert "Wiskunde 1.000,0 34,0 51,0 85,0 8,5" in text
 
 
 def test_open_vacancies_are_counted_as_they_were_on_the_last_day(rotterdam):
