@@ -203,19 +203,25 @@ def test_another_regions_project_leader_cannot_ask_for_this_regions_report(
     assert not Kwartaalrapportage.objects.exists()
 
 
-def test_status_row_polls_while_on_its_way_and_stops_when_done(client, projectleider, regio, eager):
+def test_status_polls_while_on_its_way_and_stops_when_done(client, projectleider, regio, eager):
     rapportage, _ = aanvragen(regio=regio, door=projectleider)
     client.force_login(projectleider)
     url = reverse("kwartaalrapportage_status", args=[rapportage.pk])
+    page = client.get(reverse("kwartaalrapportages")).content.decode()
+    assert f'hx-get="{url}" hx-trigger="every 2s"' in page
 
-    row = client.get(url, **HTMX).content.decode()
-    assert "In de wachtrij" in row and 'hx-trigger="every 2s"' in row
+    response = client.get(url, **HTMX)
+    assert response.status_code == 200 and "In de wachtrij" in response.content.decode()
     Kwartaalrapportage.objects.filter(pk=rapportage.pk).update(status="bezig")
     assert "Wordt gemaakt" in client.get(url, **HTMX).content.decode()
     kwartaalrapportages.kwartaalrapportage_maken(pk=rapportage.pk)
-    row = client.get(url, **HTMX).content.decode()
-    assert "hx-trigger" not in row
-    assert reverse("kwartaalrapportage_download", args=[rapportage.pk, "pdf"]) in row
+    response = client.get(url, **HTMX)
+    assert response.status_code == 286  # htmx swaps it in and stops polling
+    download = reverse("kwartaalrapportage_download", args=[rapportage.pk, "pdf"])
+    assert download in response.content.decode()
+    assert client.get(url).status_code == 200  # without htmx: just the fragment
+    page = client.get(reverse("kwartaalrapportages")).content.decode()
+    assert "hx-trigger" not in page and download in page
 
 
 def test_downloads_are_for_the_regions_project_leaders_and_the_operator(

@@ -38,6 +38,7 @@ from loket.demo.tekorten import (
     SEED_002_SHORTAGE,
     SEED_002_SUBJECTS,
 )
+from loket.kwartaalrapportage.gegevens import rapportage_gegevens
 from loket.models import Aanmelding, Adviesslot, Boeking, Evenement
 from loket.services.privacy import BEWAARTERMIJN, kandidaten_erase_expired
 from opleidingsscholen.coverage import opleidingsaandeel_for
@@ -1437,6 +1438,20 @@ def test_rotterdam_has_the_shortage_figures_of_seed_002_for_its_last_completed_q
     # The subjects' order is that of seed 002, techniek far ahead.
     ranked = sorted(figures["vakken"], key=figures["vakken"].get, reverse=True)
     assert ranked[0] == "Techniek" and ranked[-1] == "Wiskunde"
+    # The quarterly report computes the same figures (independently of this test's sums).
+    rotterdam = Regio.objects.get(slug="rotterdam")
+    report = rapportage_gegevens(regios=[rotterdam], jaar=jaar, kwartaal=kwartaal, titel="R")
+    totaal = report["tekorten"]["totaal"]
+
+    def same(reported: str, exact: Decimal) -> bool:  # one decimal, rounded
+        return abs(Decimal(reported) - exact) <= Decimal("0.05")
+
+    assert same(totaal["tekort_pct"], figures["tekort"])
+    assert same(totaal["open_pct"], figures["open"])
+    assert same(totaal["bevoegd_pct"], figures["bevoegd"])
+    per_vak = {rij["naam"]: rij["tekort_pct"] for rij in report["tekorten"]["per_vak"]}
+    for naam in SEED_002_SUBJECTS:
+        assert same(per_vak[naam], figures["vakken"][naam]), naam
 
 
 # --- The regions' plans (issue 6) -------------------------------------------------------------

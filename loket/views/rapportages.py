@@ -17,6 +17,7 @@ from ..models import Kwartaalrapportage
 from ..services import kwartaalrapportages
 
 PER_PAGE = 25
+HTMX_STOP_POLLING = 286
 LEZERS = (Role.PROJECTLEIDER, Role.BEHEERDER)
 FORMATEN = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -95,10 +96,15 @@ def _onderwerp(rapportage) -> str:
 
 @role_required(*LEZERS)
 def kwartaalrapportage_status(request, pk):
-    """One report's row, polled by htmx while it is on its way."""
+    """One report's status, polled by htmx while it is on its way. Once it is done or failed
+    the answer is HTTP 286, which tells htmx to swap it in and stop polling."""
     rapportage = get_object_or_404(_rapportages(request.user).defer("gegevens"), pk=pk)
+    klaar = rapportage.status not in Kwartaalrapportage.LOPEND
     return render(
-        request, "loket/kwartaalrapportages.html#rapportage_rij", {"rapportage": rapportage}
+        request,
+        "loket/kwartaalrapportages.html#rapportage_status",
+        {"rapportage": rapportage},
+        status=HTMX_STOP_POLLING if klaar and request.htmx else 200,
     )
 
 

@@ -34,11 +34,13 @@ ROLES = [
     pytest.param("opleider", ["Startpagina", "Toelating"], "opleider_dashboard", id="opleider"),
     pytest.param(
         "projectleider",
-        ["Startpagina", "Regio", "Tekorten"],
+        ["Startpagina", "Regio", "Tekorten", "Plan", "Rapportages"],
         "projectleider_dashboard",
         id="projectleider",
     ),
-    pytest.param("beheerder", ["Startpagina", "Beheer"], "admin:index", id="beheerder"),
+    pytest.param(
+        "beheerder", ["Startpagina", "Rapportages", "Beheer"], "admin:index", id="beheerder"
+    ),
 ]
 
 
