@@ -147,7 +147,11 @@ class Kwartaalrapportage(models.Model):
     # Outside MEDIA_ROOT, without a URL: only the download view, which checks who asks,
     # streams it.
     pdf = models.FileField(
-        _("pdf"), storage=private_storage, upload_to="kwartaalrapportages/%Y/", blank=True
+        _("pdf"),
+        storage=private_storage,
+        upload_to="kwartaalrapportages/%Y/",
+        max_length=255,
+        blank=True,
     )
     gegevens = models.JSONField(
         _("gegevens"),

@@ -271,6 +271,17 @@ def test_group_reports_are_seen_by_the_project_leaders_of_its_regions(
     assert [m.to for m in mail.outbox] == [[projectleider.email]]
 
 
+def test_a_group_with_the_longest_name_gets_its_report(regio, eager):
+    groep = Regiogroep.objects.create(naam="Samenwerkende onderwijsregio's", slug="s" * 50)
+    groep.regios.add(regio)
+
+    rapportage, _ = eager(aanvragen, groep=groep)
+
+    rapportage.refresh_from_db()
+    assert rapportage.status == KLAAR, rapportage.foutmelding
+    assert rapportage.pdf.name.endswith(".pdf")
+
+
 def test_the_first_day_of_a_quarter_makes_every_regions_report_once(regio, andere_regio, eager):
     groep = Regiogroep.objects.create(naam="Alliantie", slug="alliantie")
     groep.regios.add(regio, andere_regio)

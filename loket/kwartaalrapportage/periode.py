@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from django.utils import timezone
 
@@ -21,19 +22,19 @@ class Periode:
     jaar: int
     kwartaal: int
 
-    @property
+    @cached_property
     def van(self) -> datetime.date:
         return datetime.date(self.jaar, 3 * self.kwartaal - 2, 1)
 
-    @property
+    @cached_property
     def tot_en_met(self) -> datetime.date:
         return laatste_dag(self.jaar, self.kwartaal)
 
-    @property
+    @cached_property
     def begin(self) -> datetime.datetime:
         return _middernacht(self.van)
 
-    @property
+    @cached_property
     def einde(self) -> datetime.datetime:
         return _middernacht(self.tot_en_met + datetime.timedelta(days=1))
 

@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                 ('klaar_op', models.DateTimeField(blank=True, null=True, verbose_name='klaar op')),
                 ('pogingen', models.PositiveSmallIntegerField(default=0, help_text='Hoe vaak een worker eraan begon.', verbose_name='pogingen')),
                 ('task_id', models.CharField(blank=True, help_text='Celery-taak die het maakt.', max_length=50, verbose_name='taak-id')),
-                ('pdf', models.FileField(blank=True, storage=kandidaten.models.traject.private_storage, upload_to='kwartaalrapportages/%Y/', verbose_name='pdf')),
+                ('pdf', models.FileField(blank=True, max_length=255, storage=kandidaten.models.traject.private_storage, upload_to='kwartaalrapportages/%Y/', verbose_name='pdf')),
                 ('gegevens', models.JSONField(blank=True, help_text='De cijfers waaruit het rapport is gemaakt.', null=True, verbose_name='gegevens')),
                 ('foutmelding', models.TextField(blank=True, verbose_name='foutmelding')),
                 ('gemaild_op', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='projectleiders gemaild op')),

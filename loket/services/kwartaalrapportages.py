@@ -134,7 +134,7 @@ def kwartaalrapportage_maken(*, pk: int) -> bool:
     pdf = pdf_maken(gegevens, versie=rapportage.versie, gemaakt_op=gemaakt_op)
     storage = rapportage.pdf.storage
     # A unique name: a run that loses the race below deletes its own file, never the winner's.
-    # Shortened to fit the column (a group's long slug made it too long for the UPDATE below).
+    # Shortened if it would not fit the column (a group's slug can be long).
     naam = storage.save(
         f"kwartaalrapportages/{rapportage.jaar}/{uuid4().hex[:8]}-{rapportage.bestandsnaam('pdf')}",
         ContentFile(pdf),
