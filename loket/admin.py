@@ -64,6 +64,10 @@ class KwartaalrapportageAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        # Deleting the row would leave its PDF behind in the private storage.
+        return False
+
 
 @admin.register(Route)
 class RouteAdmin(admin.ModelAdmin):

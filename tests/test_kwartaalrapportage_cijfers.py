@@ -305,6 +305,57 @@ def test_candidate_funnel_durations_dropouts_and_referrals(db):
     }
 
 
+def test_a_jump_to_matching_counts_as_reaching_the_stages_before_it(db):
+    regio = RegioFactory()
+    # An accepted introduction moves a candidate from orientation straight to matching.
+    _reis(regio, ERVOOR, (Fase.MATCHING, MIDDEN))
+    _reis(regio, ERVOOR, (Fase.ADVIES, MIDDEN), (Fase.ROUTE_TOELATING, MIDDEN))
+
+    conversie = {(r["van"], r["naar"]): r for r in gegevens(regio)["kandidaten"]["conversie"]}
+
+    assert conversie[("Route & toelating", "Matching")]["bereikt_van"] == 2
+    assert conversie[("Route & toelating", "Matching")]["pct"] == "50.0"
+    assert all(Decimal(r["pct"] or 0) <= 100 for r in conversie.values())
+
+
+def test_a_pause_or_a_step_back_does_not_split_a_stay(db):
+    regio = RegioFactory()
+    begin, dag = PERIODE.begin, timedelta(days=1)
+    # Advice for 10 days, paused 50, advice again for 10 more, then on to route & toelating.
+    _reis(
+        regio,
+        begin - 30 * dag,
+        (Fase.ADVIES, begin),
+        (Fase.GEPAUZEERD, begin + 10 * dag),
+        (Fase.ADVIES, begin + 60 * dag),
+        (Fase.ROUTE_TOELATING, begin + 70 * dag),
+    )
+
+    duur = {r["naam"]: r for r in gegevens(regio)["kandidaten"]["doorlooptijd"]}
+
+    assert (duur["Advies"]["aantal"], duur["Advies"]["mediaan_dagen"]) == (1, "20.0")
+    assert (duur["Oriëntatie"]["aantal"], duur["Oriëntatie"]["mediaan_dagen"]) == (1, "30.0")
+
+
+def test_erased_candidates_and_adviser_handovers_do_not_make_anyone_stalled(db):
+    regio = RegioFactory()
+    Stilstandregel.objects.all().delete()
+    Stilstandregel.objects.create(fase=Fase.ORIENTATIE, dagen=30, herinner_elke_dagen=14)
+    gewist = _reis(regio, PERIODE.begin - timedelta(days=60))
+    Kandidaat.objects.filter(pk=gewist.pk).update(gewist_op=PERIODE.begin)
+    # Registered 60 days before the end; only a new adviser since: still stalled.
+    overgenomen = _reis(regio, PERIODE.einde - timedelta(days=60))
+    TrajectEvent.objects.create(
+        kandidaat=overgenomen,
+        soort=EventSoort.ADVISEUR,
+        van=Fase.ORIENTATIE,
+        naar=Fase.ORIENTATIE,
+        op=PERIODE.einde - timedelta(days=1),
+    )
+
+    assert gegevens(regio)["kandidaten"]["stil"]["totaal"] == 1
+
+
 def test_routes_and_admissibility_outcomes_of_the_quarter(db):
     regio = RegioFactory()
     kandidaat = _reis(regio, ERVOOR)
@@ -368,6 +419,51 @@ def test_coverage_training_and_final_quarter(db):
     assert data["definitief"] is False
     KwartaalAfsluiting.objects.create(regio=regio, jaar=JAAR, kwartaal=KWARTAAL)
     assert gegevens(regio)["definitief"] is True
+
+
+def test_an_opleidingsschool_without_figures_for_the_new_year_counts_with_its_last(db):
+    regio = RegioFactory()
+    jaar = PERIODE.tot_en_met.year if PERIODE.tot_en_met.month >= 8 else PERIODE.tot_en_met.year - 1
+    bij = OpleidingsschoolFactory(regio=regio)
+    laat = OpleidingsschoolFactory(regio=regio)
+    PlaatsingenFactory(
+        opleidingsschool=bij,
+        schooljaar=jaar,
+        studenten_binnen=10,
+        studenten_buiten=10,
+        zij_instromers_binnen=0,
+        zij_instromers_buiten=0,
+    )
+    PlaatsingenFactory(
+        opleidingsschool=laat,
+        schooljaar=jaar - 1,
+        studenten_binnen=0,
+        studenten_buiten=100,
+        zij_instromers_binnen=0,
+        zij_instromers_buiten=0,
+    )
+    PlaatsingenFactory(
+        opleidingsschool=laat,
+        schooljaar=jaar - 2,
+        studenten_binnen=50,
+        studenten_buiten=50,
+        zij_instromers_binnen=0,
+        zij_instromers_buiten=0,
+    )
+    # A year after the quarter does not count.
+    PlaatsingenFactory(
+        opleidingsschool=bij,
+        schooljaar=jaar + 1,
+        studenten_binnen=999,
+        studenten_buiten=0,
+        zij_instromers_binnen=0,
+        zij_instromers_buiten=0,
+    )
+
+    opleiding = gegevens(regio)["opleiding"]
+
+    assert (opleiding["studenten_binnen"], opleiding["studenten_buiten"]) == (10, 110)
+    assert opleiding["schooljaar_label"].count("/") == 2  # two school years named
 
 
 def test_matching_figures_of_the_quarter(rotterdam):

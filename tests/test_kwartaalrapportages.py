@@ -282,9 +282,30 @@ def test_a_group_with_the_longest_name_gets_its_report(regio, eager):
     assert rapportage.pdf.name.endswith(".pdf")
 
 
+def test_a_group_without_regions_gets_no_report(regio):
+    leeg = Regiogroep.objects.create(naam="Nog leeg", slug="nog-leeg")
+    with pytest.raises(ValidationError):
+        aanvragen(groep=leeg)
+    assert not Kwartaalrapportage.objects.exists()
+
+
+def test_a_missing_pdf_file_is_a_404_not_a_500(client, projectleider, regio, eager):
+    rapportage, _ = eager(aanvragen, regio=regio, door=projectleider)
+    rapportage.refresh_from_db()
+    rapportage.pdf.storage.delete(rapportage.pdf.name)
+    client.force_login(projectleider)
+
+    url = reverse("kwartaalrapportage_download", args=[rapportage.pk, "pdf"])
+    assert client.get(url).status_code == 404
+    # The figures are still there: the spreadsheet exports work.
+    url = reverse("kwartaalrapportage_download", args=[rapportage.pk, "xlsx"])
+    assert client.get(url).status_code == 200
+
+
 def test_the_first_day_of_a_quarter_makes_every_regions_report_once(regio, andere_regio, eager):
     groep = Regiogroep.objects.create(naam="Alliantie", slug="alliantie")
     groep.regios.add(regio, andere_regio)
+    Regiogroep.objects.create(naam="Nog leeg", slug="nog-leeg")  # no regions: no report
     eerste_dag = date(JAAR + (KWARTAAL == 4), KWARTAAL % 4 * 3 + 1, 1)
 
     assert eager(kwartaalrapportages.kwartaalrapportages_nieuw_kwartaal, vandaag=eerste_dag) == 3

@@ -64,7 +64,7 @@ def _definitief(regios, periode: Periode) -> bool:
     afgesloten = KwartaalAfsluiting.objects.filter(
         regio__in=regios, jaar=periode.jaar, kwartaal=periode.kwartaal
     ).count()
-    return afgesloten == len(regios)
+    return bool(regios) and afgesloten == len(regios)
 
 
 def plan(regios, periode: Periode) -> list[dict]:

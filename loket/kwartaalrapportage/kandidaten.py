@@ -8,13 +8,14 @@ quarter's end count: a report made again later shows the same figures.
 
 import statistics
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from datetime import timedelta
 from itertools import pairwise
 
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from kandidaten.journey import HOOFDPAD
+from kandidaten.journey import EINDFASEN, HOOFDPAD
 from kandidaten.models import (
     EventSoort,
     Fase,
@@ -32,9 +33,9 @@ DAG = timedelta(days=1)
 
 
 def kandidaten(regios, periode: Periode) -> dict:
-    aangemeld = dict(
+    aangemeld = list(
         Kandidaat.objects.filter(regio__in=regios, aangemeld_op__lt=periode.einde).values_list(
-            "pk", "aangemeld_op"
+            "pk", "aangemeld_op", "gewist_op"
         )
     )
     events = defaultdict(list)
@@ -55,92 +56,137 @@ def kandidaten(regios, periode: Periode) -> dict:
     )
     for rij in rijen.iterator(chunk_size=5000):
         events[rij[0]].append(rij[1:])
-    stil_na = dict(Stilstandregel.objects.exclude(fase__in=NOOIT_STIL).values_list("fase", "dagen"))
-    eigen = {regio.pk for regio in regios}
-
-    fase_op_einde = Counter()
-    bereikt = Counter()
-    stints = defaultdict(list)
-    tot_aanstelling = []
-    uitval, routes, toelating, stil = Counter(), Counter(), Counter(), Counter()
-    uitgaand = Counter()
-    for pk, sinds in aangemeld.items():
-        reeks = events.get(pk, [])
-        fase, fase_sinds, laatste = Fase.ORIENTATIE, sinds, sinds
-        ooit = {Fase.ORIENTATIE}
-        for op, soort, naar, reden, naar_regio, naar_regio_id, route, uitkomst in reeks:
-            in_kwartaal = op >= periode.begin
-            if naar != fase:
-                if in_kwartaal:
-                    stints[fase].append((op - fase_sinds) / DAG)
-                    if naar == Fase.UITGEVALLEN:
-                        uitval[reden or _("Geen reden opgegeven")] += 1
-                    if naar == Fase.AANSTELLING and Fase.AANSTELLING not in ooit:
-                        tot_aanstelling.append((op - sinds) / DAG)
-                    if naar == Fase.DOORVERWEZEN and naar_regio_id and naar_regio_id not in eigen:
-                        uitgaand[naar_regio] += 1
-                fase, fase_sinds = naar, op
-                ooit.add(naar)
-            if in_kwartaal and soort == EventSoort.VERWIJZING and route:
-                routes[RouteSoort(route).label] += 1
-            if in_kwartaal and soort == EventSoort.TOELATING and uitkomst:
-                toelating[Toelating(uitkomst).label] += 1
-            laatste = op
-        fase_op_einde[fase] += 1
-        bereikt.update(ooit)
-        if fase in stil_na and periode.einde - laatste > stil_na[fase] * DAG:
-            stil[fase] += 1
+    t = _Telling(
+        periode=periode,
+        eigen={regio.pk for regio in regios},
+        stil_na=dict(
+            Stilstandregel.objects.exclude(fase__in=NOOIT_STIL).values_list("fase", "dagen")
+        ),
+    )
+    for pk, sinds, gewist_op in aangemeld:
+        t.reis(sinds, gewist_op, events.get(pk, []))
 
     inkomend = _inkomend(regios, periode)
     return {
-        "nieuw": sum(periode.begin <= sinds < periode.einde for sinds in aangemeld.values()),
+        "nieuw": sum(periode.begin <= sinds < periode.einde for _pk, sinds, _gewist in aangemeld),
         "totaal": len(aangemeld),
         "trechter": [
-            {"naam": str(Fase(fase).label), "aantal": fase_op_einde[fase]} for fase in Fase.values
+            {"naam": str(Fase(fase).label), "aantal": t.fase_op_einde[fase]} for fase in Fase.values
         ],
         "conversie": [
             {
                 "van": str(van.label),
                 "naar": str(naar.label),
-                "bereikt_van": bereikt[van],
-                "bereikt_naar": bereikt[naar],
-                "pct": procent(bereikt[naar], bereikt[van]),
+                "bereikt_van": t.bereikt[van],
+                "bereikt_naar": t.bereikt[naar],
+                "pct": procent(t.bereikt[naar], t.bereikt[van]),
             }
             for van, naar in pairwise(HOOFDPAD)
         ],
         "doorlooptijd": [
             {
                 "naam": str(fase.label),
-                "mediaan_dagen": _mediaan(stints[fase]),
-                "aantal": len(stints[fase]),
+                "mediaan_dagen": _mediaan(t.verblijf[fase]),
+                "aantal": len(t.verblijf[fase]),
             }
             for fase in HOOFDPAD
         ],
         "tot_aanstelling": {
-            "mediaan_dagen": _mediaan(tot_aanstelling),
-            "aantal": len(tot_aanstelling),
+            "mediaan_dagen": _mediaan(t.tot_aanstelling),
+            "aantal": len(t.tot_aanstelling),
         },
-        "uitval": _lijst(uitval),
-        "uitval_totaal": sum(uitval.values()),
-        "routes": _lijst(routes),
-        "toelating": _lijst(toelating),
+        "uitval": _lijst(t.uitval),
+        "uitval_totaal": sum(t.uitval.values()),
+        "routes": _lijst(t.routes),
+        "toelating": _lijst(t.toelating),
         "stil": {
-            "totaal": sum(stil.values()),
+            "totaal": sum(t.stil.values()),
             "per_fase": [
-                {"naam": str(Fase(fase).label), "aantal": stil[fase]}
+                {"naam": str(Fase(fase).label), "aantal": t.stil[fase]}
                 for fase in Fase.values
-                if stil[fase]
+                if t.stil[fase]
             ],
         },
         "doorverwijzingen": {
-            "uitgaand": sum(uitgaand.values()),
+            "uitgaand": sum(t.uitgaand.values()),
             "inkomend": sum(inkomend.values()),
             "per_regio": [
-                {"naam": naam, "uitgaand": uitgaand[naam], "inkomend": inkomend[naam]}
-                for naam in sorted(set(uitgaand) | set(inkomend))
+                {"naam": naam, "uitgaand": t.uitgaand[naam], "inkomend": inkomend[naam]}
+                for naam in sorted(set(t.uitgaand) | set(inkomend))
             ],
         },
     }
+
+
+@dataclass
+class _Telling:
+    """Walks each candidate's journey up to the quarter's end and counts what the report
+    shows. One walk per candidate, events in order; nothing here queries the database."""
+
+    periode: Periode
+    eigen: set[int]
+    stil_na: dict[str, int]
+    fase_op_einde: Counter = field(default_factory=Counter)
+    # Candidates who reached each main-path stage by the end. Reaching a stage counts for the
+    # stages before it too: an accepted introduction moves a candidate straight to matching.
+    bereikt: Counter = field(default_factory=Counter)
+    # Days spent in a main-path stage (pauses not counted), for stays that ended in the
+    # quarter by moving on or leaving the desk; a step back and forward again is one stay.
+    verblijf: defaultdict = field(default_factory=lambda: defaultdict(list))
+    tot_aanstelling: list = field(default_factory=list)
+    uitval: Counter = field(default_factory=Counter)
+    routes: Counter = field(default_factory=Counter)
+    toelating: Counter = field(default_factory=Counter)
+    stil: Counter = field(default_factory=Counter)
+    uitgaand: Counter = field(default_factory=Counter)
+
+    def reis(self, sinds, gewist_op, events) -> None:
+        begin, einde = self.periode.begin, self.periode.einde
+        fase, fase_sinds, laatste = Fase.ORIENTATIE, sinds, sinds
+        verst = 0  # the furthest main-path stage reached, as an index of HOOFDPAD
+        tijd = defaultdict(timedelta)
+        for op, soort, naar, reden, naar_regio, naar_regio_id, route, uitkomst in events:
+            in_kwartaal = op >= begin
+            if naar != fase:
+                tijd[fase] += op - fase_sinds
+                if _verlaat(fase, naar):
+                    verblijf = tijd.pop(fase)
+                    if in_kwartaal:
+                        self.verblijf[fase].append(verblijf / DAG)
+                if in_kwartaal:
+                    self._stap(naar, op - sinds, verst, reden, naar_regio, naar_regio_id)
+                if naar in HOOFDPAD:
+                    verst = max(verst, HOOFDPAD.index(naar))
+                fase, fase_sinds = naar, op
+            if in_kwartaal and soort == EventSoort.VERWIJZING and route:
+                self.routes[RouteSoort(route).label] += 1
+            if in_kwartaal and soort == EventSoort.TOELATING and uitkomst:
+                self.toelating[Toelating(uitkomst).label] += 1
+            # A new adviser taking over is the desk's business, not activity of the candidate.
+            if soort != EventSoort.ADVISEUR:
+                laatste = op
+        self.fase_op_einde[fase] += 1
+        self.bereikt.update(HOOFDPAD[: verst + 1])
+        gewist = gewist_op is not None and gewist_op < einde
+        if not gewist and fase in self.stil_na and einde - laatste > self.stil_na[fase] * DAG:
+            self.stil[fase] += 1
+
+    def _stap(self, naar, sinds_aanmelding, verst, reden, naar_regio, naar_regio_id) -> None:
+        """What a move within the quarter adds: a drop-out, a first appointment, a referral."""
+        if naar == Fase.UITGEVALLEN:
+            self.uitval[reden or _("Geen reden opgegeven")] += 1
+        if naar == Fase.AANSTELLING and verst < HOOFDPAD.index(Fase.AANSTELLING):
+            self.tot_aanstelling.append(sinds_aanmelding / DAG)
+        if naar == Fase.DOORVERWEZEN and naar_regio_id and naar_regio_id not in self.eigen:
+            self.uitgaand[naar_regio] += 1
+
+
+def _verlaat(fase: str, naar: str) -> bool:
+    """Whether moving from `fase` to `naar` ends the stay in a main-path stage: moving on, or
+    leaving the desk (a pause or a step back does not)."""
+    if fase not in HOOFDPAD:
+        return False
+    return naar in EINDFASEN or (naar in HOOFDPAD and HOOFDPAD.index(naar) > HOOFDPAD.index(fase))
 
 
 def _inkomend(regios, periode: Periode) -> Counter:

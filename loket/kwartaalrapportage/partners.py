@@ -1,7 +1,7 @@
 """Sections 3–5 of the quarterly report: matching, training in opleidingsscholen, and the
 coverage of the region's partners, each as of the quarter's last day."""
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
 
 from kandidaten.models import Aanstelling, Introductie, IntroductieStatus
 from opleidingsscholen.coverage import AMBITIE_PCT
@@ -15,6 +15,7 @@ from regio.coverage import dekking_for
 from regio.models import Vacature, VacatureStatus
 
 from .periode import Periode, getal, procent
+from .tekorten import open_fte_op
 
 
 def matching(regios, periode: Periode) -> dict:
@@ -50,13 +51,8 @@ def matching(regios, periode: Periode) -> dict:
             zij_instroom=Count("pk", filter=Q(met_kandidaat=True, zij_instroom=True)),
         )
     )
-    open_op_einde = Vacature.objects.filter(
-        bestuur__regio__in=regios, gepubliceerd_op__lt=periode.einde
-    ).exclude(afgesloten_op__lt=periode.einde)
-    open_fte = open_op_einde.aggregate(n=Count("pk"), fte=Sum("fte"))
-    ingevuld = Aanstelling.objects.filter(
-        vacature__in=open_op_einde.values("pk"), vastgelegd_op__lt=periode.einde
-    ).aggregate(fte=Sum("fte"))["fte"]
+    open_op_einde = open_fte_op(Vacature.objects.filter(bestuur__regio__in=regios), periode.einde)
+    open_fte = open_op_einde.aggregate(n=Count("pk"), fte=Sum("open_fte"))
     return {
         "introducties_voorgesteld": introducties["voorgesteld"],
         "introducties_geaccepteerd": introducties["geaccepteerd"],
@@ -67,7 +63,7 @@ def matching(regios, periode: Periode) -> dict:
         "vacatures_vervuld_door_kandidaten": vervuld["door_kandidaten"],
         "zij_instroom_vacatures_vervuld": vervuld["zij_instroom"],
         "open_vacatures": open_fte["n"],
-        "open_vacatures_fte": getal((open_fte["fte"] or 0) - (ingevuld or 0)),
+        "open_vacatures_fte": getal(open_fte["fte"]),
     }
 
 
@@ -86,25 +82,20 @@ def schooljaar_van(periode: Periode) -> int:
 
 
 def opleiding(regios, periode: Periode) -> dict:
-    """Trained inside vs outside the opleidingsscholen, and training places now vs wanted:
-    for the school year of the quarter's last day, or the latest one before it with figures."""
+    """Trained inside vs outside the opleidingsscholen, and training places now vs wanted.
+
+    Each opleidingsschool counts with its figures for the school year of the quarter's last
+    day, or, if it has none yet, its latest year before that: one partnership that is late
+    entering the new year does not drop out of the region's totals.
+    """
     schooljaar = schooljaar_van(periode)
-    plaatsingen = Plaatsingen.objects.filter(
-        opleidingsschool__regio__in=regios, schooljaar__lte=schooljaar
-    )
-    jaar = plaatsingen.aggregate(jaar=Max("schooljaar"))["jaar"]
-    som = plaatsingen.filter(schooljaar=jaar).aggregate(
-        **{veld: Sum(veld) for veld in PLAATSINGEN_VELDEN}
-    )
+    plaatsingen = _laatste_per_school(Plaatsingen.objects, regios, schooljaar)
+    som = plaatsingen.aggregate(**{veld: Sum(veld) for veld in PLAATSINGEN_VELDEN})
     som = {veld: som[veld] or 0 for veld in PLAATSINGEN_VELDEN}
-    capaciteit = Opleidingsplaatsen.objects.filter(
-        opleidingsschool__regio__in=regios, schooljaar__lte=schooljaar
-    )
-    plaatsen_jaar = capaciteit.aggregate(jaar=Max("schooljaar"))["jaar"]
+    capaciteit = _laatste_per_school(Opleidingsplaatsen.objects, regios, schooljaar)
     per_soort = {
         rij["soort"]: rij
-        for rij in capaciteit.filter(schooljaar=plaatsen_jaar)
-        .values("soort")
+        for rij in capaciteit.values("soort")
         .annotate(nu=Sum("capaciteit_nu"), gewenst=Sum("capaciteit_gewenst"))
         .order_by()
     }
@@ -116,8 +107,8 @@ def opleiding(regios, periode: Periode) -> dict:
     studenten = som["studenten_binnen"] + som["studenten_buiten"]
     zij_instromers = som["zij_instromers_binnen"] + som["zij_instromers_buiten"]
     return {
-        "schooljaar_label": schooljaar_label(jaar) if jaar else None,
-        "plaatsen_schooljaar_label": schooljaar_label(plaatsen_jaar) if plaatsen_jaar else None,
+        "schooljaar_label": _schooljaren(plaatsingen),
+        "plaatsen_schooljaar_label": _schooljaren(capaciteit),
         **som,
         "pct_studenten": procent(som["studenten_binnen"], studenten),
         "pct_zij_instromers": procent(som["zij_instromers_binnen"], zij_instromers),
@@ -126,6 +117,25 @@ def opleiding(regios, periode: Periode) -> dict:
         "plaatsen_nu": sum(r["nu"] for r in plaatsen),
         "plaatsen_gewenst": sum(r["gewenst"] for r in plaatsen),
     }
+
+
+def _laatste_per_school(rijen, regios, schooljaar: int):
+    """The rows of each of the regions' opleidingsscholen for its latest school year up to
+    `schooljaar`."""
+    laatste = (
+        rijen.filter(opleidingsschool=OuterRef("opleidingsschool"), schooljaar__lte=schooljaar)
+        .order_by("-schooljaar")
+        .values("schooljaar")[:1]
+    )
+    return rijen.filter(opleidingsschool__regio__in=regios, schooljaar=Subquery(laatste))
+
+
+def _schooljaren(rijen) -> str | None:
+    """The school year(s) the figures are of, e.g. "2025/26" or "2024/25, 2025/26"."""
+    jaren = sorted(set(rijen.values_list("schooljaar", flat=True)))
+    if not jaren:
+        return None
+    return ", ".join(schooljaar_label(jaar) for jaar in jaren)
 
 
 def dekking(regios, periode: Periode) -> dict:

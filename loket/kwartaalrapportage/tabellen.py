@@ -226,8 +226,14 @@ def tabellen(gegevens: dict) -> list[Tabel]:
                     _("Zij-instroomvacatures vervuld door een kandidaat"),
                     m["zij_instroom_vacatures_vervuld"],
                 ),
-                (_("Open vacatures op de laatste dag"), m["open_vacatures"]),
-                (_("Open vacatures op de laatste dag (fte)"), m["open_vacatures_fte"]),
+                (
+                    _("Open vacatures op de laatste dag, bij alle schoolbesturen"),
+                    m["open_vacatures"],
+                ),
+                (
+                    _("Open vacatures op de laatste dag, bij alle schoolbesturen (fte)"),
+                    m["open_vacatures_fte"],
+                ),
             ],
         ),
         Tabel(

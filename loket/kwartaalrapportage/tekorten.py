@@ -6,10 +6,10 @@ filled nor closed before the quarter ended, counted for the fte that appointment
 filled by then. shortage % = (open + hidden) / employment, per sector, function and subject.
 """
 
-from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import F, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Greatest
 
 from kandidaten.models import Aanstelling
 from regio.models import (
@@ -82,26 +82,29 @@ def _regels(besturen: list[int], periode: Periode) -> dict[Sleutel, dict]:
 
 
 def _open_fte(besturen: list[int], periode: Periode) -> dict[Sleutel, Decimal]:
-    """Open vacancy fte on the quarter's last day per (sector, function, subject): two queries."""
-    open_op_einde = Vacature.objects.filter(
-        bestuur__in=besturen, gepubliceerd_op__lt=periode.einde
-    ).exclude(afgesloten_op__lt=periode.einde)
-    sleutel = ("sector", "functie", "vak__naam")
-    open_fte: dict[Sleutel, Decimal] = defaultdict(Decimal)
-    for rij in open_op_einde.values(*sleutel).annotate(fte=Sum("fte")).order_by():
-        open_fte[(rij["sector"], rij["functie"], rij["vak__naam"])] += rij["fte"]
+    """Open vacancy fte on the quarter's last day per (sector, function, subject): one query."""
+    vacatures = open_fte_op(Vacature.objects.filter(bestuur__in=besturen), periode.einde)
+    rijen = vacatures.values("sector", "functie", "vak__naam").annotate(fte=Sum("open_fte"))
+    return {(r["sector"], r["functie"], r["vak__naam"]): r["fte"] for r in rijen.order_by()}
+
+
+def open_fte_op(vacatures, moment):
+    """The vacancies of `vacatures` that were open at `moment`, each annotated with `open_fte`:
+    its fte less what appointments recorded before then filled (never below zero)."""
     ingevuld = (
-        Aanstelling.objects.filter(
-            vacature__in=open_op_einde.values("pk"), vastgelegd_op__lt=periode.einde
-        )
-        .values(*(f"vacature__{veld}" for veld in sleutel))
-        .annotate(fte=Sum("fte"))
+        Aanstelling.objects.filter(vacature=OuterRef("pk"), vastgelegd_op__lt=moment)
         .order_by()
+        .values("vacature")
+        .annotate(fte=Sum("fte"))
+        .values("fte")
     )
-    for rij in ingevuld:
-        key = (rij["vacature__sector"], rij["vacature__functie"], rij["vacature__vak__naam"])
-        open_fte[key] -= rij["fte"]
-    return open_fte
+    return (
+        vacatures.filter(gepubliceerd_op__lt=moment)
+        .exclude(afgesloten_op__lt=moment)
+        .annotate(
+            open_fte=Greatest(F("fte") - Coalesce(Subquery(ingevuld), Value(NUL)), Value(NUL))
+        )
+    )
 
 
 def _sommen(regels, open_fte, wel=lambda k: True, wel_open=None):

@@ -70,6 +70,8 @@ def kwartaalrapportage_aanvragen(
         raise ValidationError(
             _("Kies een afgelopen kwartaal; een rapport gaat over een kwartaal dat voorbij is.")
         )
+    if groep is not None and not groep.regios.exists():
+        raise ValidationError(_("Deze groep heeft nog geen regio's; voeg die eerst toe."))
     scope = {"regio": regio} if regio is not None else {"groep": groep}
     try:
         with transaction.atomic():
@@ -230,7 +232,8 @@ def kwartaalrapportages_nieuw_kwartaal(*, vandaag: date | None = None) -> int:
         aantal += kwartaalrapportage_aanvragen(
             regio=regio, jaar=jaar, kwartaal=kwartaal, door=None
         )[1]
-    for groep in Regiogroep.objects.exclude(pk__in=[pk for pk in gedaan_groepen if pk]):
+    groepen = Regiogroep.objects.filter(regios__isnull=False).distinct()
+    for groep in groepen.exclude(pk__in=[pk for pk in gedaan_groepen if pk]):
         aantal += kwartaalrapportage_aanvragen(
             groep=groep, jaar=jaar, kwartaal=kwartaal, door=None
         )[1]

@@ -1,5 +1,7 @@
 """Quarterly reports: the list with progress, asking for one, and downloading it."""
 
+import logging
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
@@ -15,6 +17,8 @@ from ..forms.rapportages import KwartaalrapportageForm
 from ..kwartaalrapportage import export
 from ..models import Kwartaalrapportage
 from ..services import kwartaalrapportages
+
+log = logging.getLogger(__name__)
 
 PER_PAGE = 25
 HTMX_STOP_POLLING = 286
@@ -114,8 +118,17 @@ def kwartaalrapportage_download(request, pk, formaat):
         _rapportages(request.user), pk=pk, status=Kwartaalrapportage.Status.KLAAR
     )
     if formaat == "pdf":
+        try:
+            bestand = rapportage.pdf.open("rb")
+        except FileNotFoundError:
+            # A restore without the private files, say: the figures are still there, so the
+            # exports work; a new version makes the PDF again.
+            log.error(
+                "PDF of quarterly report %s is missing: %s", rapportage.pk, rapportage.pdf.name
+            )
+            raise Http404 from None
         return FileResponse(
-            rapportage.pdf.open("rb"),
+            bestand,
             as_attachment=True,
             filename=rapportage.bestandsnaam("pdf"),
             content_type="application/pdf",
