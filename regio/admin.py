@@ -16,6 +16,7 @@ from .models import (
     TekortRegel,
     User,
     Vacature,
+    VacaturePublicatie,
     Vak,
     Vestiging,
     Voortgang,
@@ -148,15 +149,33 @@ class VakAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["naam"]}
 
 
+class VacaturePublicatieInline(admin.TabularInline):
+    """The publication history is append-only: the admin shows it and changes nothing in it."""
+
+    model = VacaturePublicatie
+    extra = 0
+    can_delete = False
+    fields = ["van", "tot"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Vacature)
 class VacatureAdmin(admin.ModelAdmin):
+    """Status is read-only here: publishing, filling and closing go through the vacancy's own
+    page (vacature_status_set, open to the operator for every board), which keeps the
+    publication history; an edit here would not."""
+
     list_display = ["titel", "bestuur", "vestiging", "status", "fte", "fte_open", "sluitdatum"]
     list_filter = ["status", "sector", "functie", "bestuur__regio"]
     search_fields = ["titel", "bestuur__naam", "vestiging__naam"]
     list_select_related = ["bestuur", "vestiging"]
     raw_id_fields = ["bestuur", "vestiging"]
-    readonly_fields = ["fte_open", "aangemaakt_op", "gepubliceerd_op", "afgesloten_op"]
+    readonly_fields = ["status", "fte_open", "aangemaakt_op", "gepubliceerd_op", "afgesloten_op"]
     date_hierarchy = "sluitdatum"
+    inlines = [VacaturePublicatieInline]
 
 
 # The region's plan and groups of regions -----------------------------------------------------

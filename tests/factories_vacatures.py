@@ -14,6 +14,7 @@ from regio.models import (
     TekortOpgave,
     TekortRegel,
     Vacature,
+    VacaturePublicatie,
     VacatureStatus,
     Vak,
 )
@@ -25,19 +26,33 @@ def vak(naam: str) -> Vak:
     return Vak.objects.get(naam=naam)
 
 
+def _closed_after(published):
+    """Now, or the publication date if that lies ahead: a vacancy is not closed before it was
+    published (its publication period would refuse it)."""
+    now = timezone.now()
+    return now if published is None else max(now, published)
+
+
 class VacatureFactory(factory.django.DjangoModelFactory):
     """A published vo vacancy for a maths teacher, open to career switchers; traits:
-    `concept=True`, `vervuld=True`, `gesloten=True`."""
+    `concept=True`, `vervuld=True`, `gesloten=True`. A published, filled or closed one gets
+    the publication period its dates describe, as the services and the migration make it."""
 
     class Meta:
         model = Vacature
+        skip_postgeneration_save = True
 
     class Params:
         concept = factory.Trait(status=VacatureStatus.CONCEPT, gepubliceerd_op=None)
         vervuld = factory.Trait(
-            status=VacatureStatus.VERVULD, fte_open=Decimal("0"), afgesloten_op=timezone.now()
+            status=VacatureStatus.VERVULD,
+            fte_open=Decimal("0"),
+            afgesloten_op=factory.LazyAttribute(lambda o: _closed_after(o.gepubliceerd_op)),
         )
-        gesloten = factory.Trait(status=VacatureStatus.GESLOTEN, afgesloten_op=timezone.now())
+        gesloten = factory.Trait(
+            status=VacatureStatus.GESLOTEN,
+            afgesloten_op=factory.LazyAttribute(lambda o: _closed_after(o.gepubliceerd_op)),
+        )
 
     bestuur = factory.SubFactory(OrganisatieFactory, bestuur=True)
     vestiging = factory.SubFactory(
@@ -61,6 +76,13 @@ class VacatureFactory(factory.django.DjangoModelFactory):
     omschrijving = "Wij zoeken een enthousiaste collega voor de onderbouw."
     status = VacatureStatus.GEPUBLICEERD
     gepubliceerd_op = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def publicatie(obj, create, extracted, **kwargs):
+        if create and obj.gepubliceerd_op is not None:
+            VacaturePublicatie.objects.create(
+                vacature=obj, van=obj.gepubliceerd_op, tot=obj.afgesloten_op
+            )
 
 
 class TekortOpgaveFactory(factory.django.DjangoModelFactory):

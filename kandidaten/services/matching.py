@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from regio.models import MAX_FTE, Role, Vacature, VacatureStatus, Vestiging
+from regio.vacatures import publicatie_einde
 
 from ..journey import HOOFDPAD
 from ..models import (
@@ -276,7 +277,9 @@ def aanstelling_record(
         vacature.fte_open = max(Decimal("0"), vacature.fte_open - fte)
         update = ["fte_open"]
         if vacature.fte_open == 0:
-            vacature.status, vacature.afgesloten_op = VacatureStatus.VERVULD, now
+            # Filled: its publication ends now (and stays in the vacancy's history).
+            vacature.status = VacatureStatus.VERVULD
+            publicatie_einde(vacature, moment=now)
             update += ["status", "afgesloten_op"]
         vacature.save(update_fields=update)
         event_record(

@@ -26,7 +26,7 @@ from .partnerships import make_members, make_partnerships, make_placements, make
 from .plan import make_groups, make_plans
 from .registry import make_boards, make_partners, make_regions, make_schools
 from .tekorten import make_returns
-from .vacatures import make_filled, make_vacancies
+from .vacatures import make_filled, make_publications, make_vacancies
 
 __all__ = [
     "DEMO_PASSWORD",
@@ -64,6 +64,7 @@ STEPS: list[Step] = [
     Step("demo_candidate", make_demo_candidate),
     Step("candidates", make_candidates),
     Step("filled", make_filled),  # the vacancies the candidates were appointed to
+    Step("publications", make_publications),  # when each vacancy was published, once settled
     Step("returns", make_returns),
     Step("plans", make_plans),
     Step("groups", make_groups),

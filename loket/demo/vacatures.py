@@ -4,7 +4,8 @@ Nationally about 20,000: a few still a concept, many published and open now, and
 the past 18 months, filled or closed, so that quarterly figures have a past and candidates'
 introductions, interviews and appointments have a vacancy to be about. Vacancies are written
 first with their own fate; the candidates step then appoints candidates to some of them, and
-the `filled` step writes what that changed (as kandidaten.services.aanstelling_record does).
+the `filled` step writes what that changed (as kandidaten.services.aanstelling_record does),
+and the `publications` step their publication history (as regio.vacatures.services keeps it).
 """
 
 import random
@@ -14,10 +15,18 @@ from decimal import Decimal
 
 from django.utils.text import slugify
 
-from regio.models import Bevoegdheid, Functie, Sector, Vacature, VacatureStatus, Vak
+from regio.models import (
+    Bevoegdheid,
+    Functie,
+    Sector,
+    Vacature,
+    VacaturePublicatie,
+    VacatureStatus,
+    Vak,
+)
 
 from .advies import AMSTERDAM, HISTORY_DAYS
-from .bulk import insert_rows_returning_ids, update_rows
+from .bulk import insert_rows, insert_rows_returning_ids, update_rows
 from .context import Board, DemoContext
 from .registry import apportion
 from .tekorten import (
@@ -311,6 +320,21 @@ def make_filled(ctx: DemoContext, rng: random.Random) -> int:
         for status, tenths, afgesloten in [vacancy.state()]
     ]
     return update_rows(Vacature, ["status", "fte_open", "afgesloten_op"], rows)
+
+
+def make_publications(ctx: DemoContext, rng: random.Random) -> int:
+    """Each published vacancy's publication period, once the candidates step and `filled`
+    have settled when it ended: from `gepubliceerd_op` until `afgesloten_op` (open while it is
+    still published). A demo vacancy is published once and never reopened, so one period
+    each."""
+    rows = (
+        (vacancy.pk, _at(vacancy.start), _at(afgesloten))
+        for vacancies in ctx.vacancy_list.values()
+        for vacancy in vacancies
+        if vacancy.start is not None
+        for _, _, afgesloten in [vacancy.state()]
+    )
+    return insert_rows(VacaturePublicatie, ["vacature_id", "van", "tot"], rows)
 
 
 FIELDS = [

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -69,6 +69,15 @@ class VacatureQuerySet(models.QuerySet):
             status=VacatureStatus.GEPUBLICEERD, sluitdatum__gte=vandaag, fte_open__gt=0
         )
 
+    def open_op(self, moment):
+        """Vacancies that were published and not yet filled or closed at `moment` (an aware
+        datetime), from their publication history, so the answer for a past moment stays the
+        same after a vacancy is closed, republished or taken back to concept. A period counts
+        when it began before `moment` and had not ended before it. Whether fte was still open
+        then is not asked: appointments have their own dates."""
+        periods = VacaturePublicatie.objects.filter(vacature=OuterRef("pk"), van__lt=moment)
+        return self.filter(Exists(periods.filter(Q(tot__isnull=True) | Q(tot__gte=moment))))
+
     def visible_to(self, user):
         """Vacancies a user may see in the staff pages, whatever their status: HR their own
         board's; a project leader or adviser their region's; the operator all. Everyone else
@@ -101,7 +110,9 @@ class Vacature(models.Model):
     `fte_open` is what is still to be filled: it starts at `fte` and goes down with each
     appointment (kandidaten.services.aanstelling_record), in the same transaction; at zero the
     vacancy is filled. The dates of publishing and closing are kept, so figures "as of" a day
-    can be computed later.
+    can be computed later: `gepubliceerd_op` / `afgesloten_op` are those of the current (or
+    last) publication, and every publication is kept in `publicaties` (VacaturePublicatie),
+    written by regio.vacatures.services.publicatie_begin / publicatie_einde.
     """
 
     bestuur = models.ForeignKey(
@@ -223,3 +234,51 @@ class Vacature(models.Model):
             and self.fte_open > 0
             and self.sluitdatum >= timezone.localdate()
         )
+
+
+class VacaturePublicatie(models.Model):
+    """One period in which a vacancy was published: from `van` until it was filled, closed or
+    taken back to concept (`tot`; empty while it is still published).
+
+    Append-only history: a republished vacancy gets a new period instead of new dates on the
+    old one, so "open on day X" (VacatureQuerySet.open_op) can be answered for any past day.
+    """
+
+    vacature = models.ForeignKey(
+        Vacature,
+        on_delete=models.CASCADE,
+        related_name="publicaties",
+        verbose_name=_("vacature"),
+    )
+    van = models.DateTimeField(_("gepubliceerd van"), help_text=_("Wanneer de publicatie begon."))
+    tot = models.DateTimeField(
+        _("gepubliceerd tot"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de vacature vervuld, gesloten of teruggezet werd; leeg: nog open."),
+    )
+
+    class Meta:
+        ordering = ["vacature", "van", "pk"]
+        verbose_name = _("publicatie van een vacature")
+        verbose_name_plural = _("publicaties van vacatures")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tot__isnull=True) | Q(tot__gte=models.F("van")),
+                name="vacaturepublicatie_tot_niet_voor_van",
+                violation_error_message=_("Een publicatie eindigt niet voordat ze begon."),
+            ),
+            models.UniqueConstraint(
+                fields=["vacature"],
+                condition=Q(tot__isnull=True),
+                name="vacaturepublicatie_een_open_per_vacature",
+                violation_error_message=_("Deze vacature is al gepubliceerd."),
+            ),
+        ]
+        indexes = [models.Index(fields=["vacature", "van"])]
+
+    def __str__(self):
+        def moment(value):
+            return f"{timezone.localtime(value):%Y-%m-%d %H:%M}" if value else "…"
+
+        return f"{moment(self.van)} – {moment(self.tot)}"

@@ -15,6 +15,8 @@ from .search import vacatures_search
 from .services import (
     TRANSITIONS,
     check_may_write,
+    publicatie_begin,
+    publicatie_einde,
     status_action_label,
     vacature_save,
     vacature_status_choices,
@@ -31,6 +33,8 @@ __all__ = [
     "VacatureImportRefused",
     "VacatureImportResult",
     "check_may_write",
+    "publicatie_begin",
+    "publicatie_einde",
     "read_rows",
     "status_action_label",
     "too_big_message",

@@ -26,7 +26,7 @@ from ..models import (
     Vestiging,
 )
 from .reader import VacatureImportRefused, is_blank, read_rows
-from .services import check_may_write
+from .services import check_may_write, publicatie_begin
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +99,10 @@ def vacatures_import(
     try:
         with transaction.atomic():
             Vacature.objects.bulk_create(vacatures, batch_size=500)
+            # Rows imported as published begin their publication history now too.
+            publicatie_begin(
+                *(v for v in vacatures if v.status == S.GEPUBLICEERD), moment=context.nu
+            )
     except (IntegrityError, DataError) as exc:
         log.exception("Vacancy import for board %s failed", bestuur.pk)
         raise VacatureImportRefused(

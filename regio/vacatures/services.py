@@ -1,9 +1,11 @@
-"""Writes to one vacancy: saving its fields, and moving it through its statuses.
+"""Writes to one vacancy: saving its fields, moving it through its statuses, and keeping its
+publication history.
 
 Every function raises ValidationError with a Dutch message on bad input, so a caller can show it
 and nothing changes; a caller outside its own board gets PermissionDenied.
 """
 
+from datetime import datetime
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,10 +13,36 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Role, Vacature, VacatureStatus
+from ..models import Role, Vacature, VacaturePublicatie, VacatureStatus
 from ..services import full_clean_and_save
 
 S = VacatureStatus
+
+
+# Publication history --------------------------------------------------------------------------
+# Every writer that publishes a vacancy or ends its publication calls these, inside its own
+# transaction, so the history (VacaturePublicatie) and the vacancy's current dates move together.
+
+
+def publicatie_begin(*vacatures: Vacature, moment: datetime) -> None:
+    """Start a publication period at `moment` for each of `vacatures` (saved rows), and make
+    their `gepubliceerd_op` / `afgesloten_op` those of the new period; the caller saves the
+    vacancies. One insert for all, so an import of thousands stays fast. A vacancy that is
+    still published cannot get a second period: the database refuses it (IntegrityError)."""
+    for vacature in vacatures:
+        vacature.gepubliceerd_op, vacature.afgesloten_op = moment, None
+    VacaturePublicatie.objects.bulk_create(
+        [VacaturePublicatie(vacature=vacature, van=moment) for vacature in vacatures],
+        batch_size=1000,
+    )
+
+
+def publicatie_einde(vacature: Vacature, *, moment: datetime) -> int:
+    """End the vacancy's open publication period at `moment` (it was filled, closed or taken
+    back to concept) and set its `afgesloten_op` to it; the caller saves the vacancy. Returns
+    how many periods it ended: 0 when none was open."""
+    vacature.afgesloten_op = moment
+    return VacaturePublicatie.objects.filter(vacature=vacature, tot__isnull=True).update(tot=moment)
 
 
 # Saving one vacancy ---------------------------------------------------------------------------
@@ -131,8 +159,9 @@ def _publish_problem(vacature: Vacature, *, van: str) -> str | None:
 def vacature_status_set(*, vacature: Vacature, status: str, door) -> Vacature:
     """Publish, mark filled, close, or take back to concept, as TRANSITIONS allows.
 
-    Publishing stamps `gepubliceerd_op`; filled and closed stamp `afgesloten_op`. The row is
-    locked, so two clicks at once cannot both pass the check on the old status.
+    Publishing begins a publication period (and stamps `gepubliceerd_op`); filled, closed and
+    back to concept end it (filled and closed stamp `afgesloten_op`). The row is locked, so two
+    clicks at once cannot both pass the check on the old status.
     """
     current = Vacature.objects.editable_by(door).select_for_update().filter(pk=vacature.pk).first()
     if current is None:
@@ -152,12 +181,13 @@ def vacature_status_set(*, vacature: Vacature, status: str, door) -> Vacature:
     if status == S.GEPUBLICEERD:
         if problem := _publish_problem(current, van=current.status):
             raise ValidationError(problem)
-        current.gepubliceerd_op = nu
-        current.afgesloten_op = None
+        publicatie_begin(current, moment=nu)
     elif status in (S.VERVULD, S.GESLOTEN):
-        current.afgesloten_op = nu
+        publicatie_einde(current, moment=nu)
     else:
-        # Back to concept: it is no longer published, and its next publication counts anew.
+        # Back to concept: it is no longer published, and its next publication counts anew;
+        # the period it was published in stays in the history.
+        publicatie_einde(current, moment=nu)
         current.gepubliceerd_op = None
         current.afgesloten_op = None
     current.status = status
