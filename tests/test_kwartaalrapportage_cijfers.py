@@ -26,7 +26,8 @@ from loket.kwartaalrapportage.gegevens import rapportage_gegevens
 from loket.kwartaalrapportage.periode import Periode
 from loket.kwartaalrapportage.weergave import pdf_maken
 from loket.services.kwartaalrapportages import kiesbare_kwartalen
-from regio.models import Functie, KwartaalAfsluiting, Sector, VacatureStatus
+from regio.models import Functie, KwartaalAfsluiting, Role, Sector, Vacature, VacatureStatus
+from regio.vacatures import vacature_status_set
 
 from .factories import (
     DeelnameFactory,
@@ -34,6 +35,7 @@ from .factories import (
     OrganisatieFactory,
     PlaatsingenFactory,
     RegioFactory,
+    UserFactory,
     VestigingFactory,
 )
 from .factories_vacatures import TekortOpgaveFactory, TekortRegelFactory, VacatureFactory, vak
@@ -215,6 +217,11 @@ def test_a_report_made_again_later_shows_the_same_figures(rotterdam):
     TrajectEvent.objects.create(kandidaat=later, van="", naar=Fase.ORIENTATIE, op=ERNA)
     TrajectEvent.objects.create(kandidaat=kandidaat, van=Fase.ORIENTATIE, naar=Fase.ADVIES, op=ERNA)
     VacatureFactory(bestuur=bestuur, vestiging=vestiging, gepubliceerd_op=ERNA)
+    # HR closes a vacancy that was open on the quarter's last day, and publishes it again.
+    hr = UserFactory(role=Role.HR, organisatie=bestuur)
+    open_op_einde = Vacature.objects.filter(bestuur=bestuur).open_op(PERIODE.einde).first()
+    vacature_status_set(vacature=open_op_einde, status=VacatureStatus.GESLOTEN, door=hr)
+    vacature_status_set(vacature=open_op_einde, status=VacatureStatus.GEPUBLICEERD, door=hr)
 
     assert gegevens(regio) == first
 

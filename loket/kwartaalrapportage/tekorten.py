@@ -89,8 +89,9 @@ def _open_fte(besturen: list[int], periode: Periode) -> dict[Sleutel, Decimal]:
 
 
 def open_fte_op(vacatures, moment):
-    """The vacancies of `vacatures` that were open at `moment`, each annotated with `open_fte`:
-    its fte less what appointments recorded before then filled (never below zero)."""
+    """The vacancies of `vacatures` that were open at `moment` (by their publication history,
+    so a vacancy republished later still counts), each annotated with `open_fte`: its fte less
+    what appointments recorded before then filled (never below zero)."""
     ingevuld = (
         Aanstelling.objects.filter(vacature=OuterRef("pk"), vastgelegd_op__lt=moment)
         .order_by()
@@ -98,12 +99,8 @@ def open_fte_op(vacatures, moment):
         .annotate(fte=Sum("fte"))
         .values("fte")
     )
-    return (
-        vacatures.filter(gepubliceerd_op__lt=moment)
-        .exclude(afgesloten_op__lt=moment)
-        .annotate(
-            open_fte=Greatest(F("fte") - Coalesce(Subquery(ingevuld), Value(NUL)), Value(NUL))
-        )
+    return vacatures.open_op(moment).annotate(
+        open_fte=Greatest(F("fte") - Coalesce(Subquery(ingevuld), Value(NUL)), Value(NUL))
     )
 
 
