@@ -13,6 +13,7 @@ from .models import (
     TrajectEvent,
     Uitvalreden,
 )
+from .services import inzage_log
 
 
 class TrajectEventInline(admin.TabularInline):
@@ -78,6 +79,12 @@ class KandidaatAdmin(admin.ModelAdmin):
         # Candidates are registered by kandidaat_register (the forms call it), which writes
         # the first event of their timeline; an admin-made row would have none.
         return False
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The operator opening a candidate's record is a staff read like any other.
+        if obj is not None:
+            inzage_log(user=request.user, kandidaat=obj, wat="beheer")
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
 
 @admin.register(Uitvalreden)

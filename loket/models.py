@@ -581,3 +581,44 @@ class Aanmelding(models.Model):
 
     def __str__(self):
         return f"{self.kandidaat} – {self.evenement}"
+
+
+class UitgaandQuerySet(models.QuerySet):
+    def wachtend(self):
+        return self.filter(verstuurd_op__isnull=True)
+
+
+class Uitgaand(models.Model):
+    """A task that could not be handed to the broker (Redis down), kept until it can.
+
+    loket.uitgaand writes it and sends it later under the same task id, so a task sent
+    twice (a flush that dies after sending) is still one task for the idempotent workers.
+    """
+
+    taak = models.CharField(_("taak"), max_length=200, help_text=_("Naam van de Celery-taak."))
+    args = models.JSONField(_("argumenten"), default=list, blank=True)
+    kwargs = models.JSONField(_("benoemde argumenten"), default=dict, blank=True)
+    task_id = models.CharField(_("taak-id"), max_length=255, unique=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    verstuurd_op = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+    pogingen = models.PositiveIntegerField(
+        _("pogingen"), default=0, help_text=_("Hoe vaak versturen is mislukt.")
+    )
+    foutmelding = models.TextField(_("foutmelding"), blank=True)
+
+    objects = UitgaandQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["aangemaakt_op", "pk"]
+        verbose_name = _("uitgaande taak")
+        verbose_name_plural = _("uitgaande taken")
+        indexes = [
+            models.Index(
+                fields=["aangemaakt_op"],
+                condition=models.Q(verstuurd_op__isnull=True),
+                name="uitgaand_wachtend_idx",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.taak} ({self.task_id})"

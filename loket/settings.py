@@ -134,8 +134,14 @@ USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
+    # Redis down must not take pages down: the cache degrades to misses (loket.cache), and
+    # short timeouts keep a request from hanging on a server that does not answer.
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "loket.cache.DegradingRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -205,6 +211,20 @@ MFA_TOTP_ISSUER = "Onderwijsloket"
 # Staff roles must have an authenticator before they reach staff pages. Only the
 # quickstart may switch this off, and only with DEBUG on (checked below).
 LOKET_MFA_REQUIRED = env_bool("LOKET_MFA_REQUIRED", True)
+# Login throttling, counted in the cache (Redis in production and tests, so every process
+# shares the counts). Failed logins (password or authenticator code): 10 a minute per
+# address, and 5 per account per 15 minutes, during which even the right password is
+# refused. allauth's defaults are written out so a change of defaults cannot loosen them.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/15m/key",
+    "request_login_code": "20/m/ip,3/m/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "signup": "20/m/ip",
+}
+# A login code by e-mail is void after this many wrong tries.
+ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -244,6 +264,10 @@ X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "loket.views.core.csrf_failure"
 if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Behind the proxy every request comes from the proxy's address; the login throttling
+    # counts per visitor the address the proxy appended to X-Forwarded-For (the last one;
+    # earlier ones are the visitor's own word), else one visitor's typos would lock out all.
+    ALLAUTH_TRUSTED_PROXY_COUNT = 1
 
 # No inline script or style anywhere: htmx is a file from django-htmx, its inline
 # indicator styles are switched off in base.html, and all CSS lives in static/.
@@ -277,12 +301,30 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Redis re-delivers an unacknowledged task after this; it must exceed the hard time limit.
+# Sending a task must fail fast when Redis is down: the web request then leaves the task in
+# the outbox (loket.uitgaand) instead of waiting for the broker or failing.
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+    # Redis re-delivers an unacknowledged task after this; it must exceed the hard time limit.
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    # A broker that hangs instead of refusing (a dead host, a firewall) must not hang a web
+    # request either; the worker's BRPOP answers every second (brpop_timeout), well within.
+    "socket_connect_timeout": 1,
+    "socket_timeout": 3,
 }
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    # Tasks kept in the outbox while Redis was down go out once it is back.
+    "send-the-outbox-every-minute": {
+        "task": "loket.tasks.uitgaand_versturen",
+        "schedule": crontab(),
+    },
     # The first day of a quarter, early: every region's report of the quarter that ended.
     "quarterly-reports-on-the-first-day-of-a-quarter": {
         "task": "loket.tasks.kwartaalrapportages_nieuw_kwartaal",
@@ -335,5 +377,7 @@ if not DEBUG:
         problems.append("REDIS_URL must be set and CELERY_TASK_ALWAYS_EAGER off")
     if not LOKET_MFA_REQUIRED:
         problems.append("LOKET_MFA_REQUIRED cannot be switched off")
+    if SECURE_HSTS_SECONDS < 31_536_000:
+        problems.append("DJANGO_SECURE_HSTS_SECONDS must be at least a year (31536000)")
     if problems:
         raise ImproperlyConfigured("Unsafe production configuration: " + "; ".join(problems))

@@ -5,6 +5,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.utils.translation import gettext as _
 
 from .services import advies_mail, evenementen, kwartaalrapportages, privacy, rapporten
+from .uitgaand import uitgaand_flush
 
 
 @shared_task
@@ -79,3 +80,10 @@ def send_advies_herinneringen() -> int:
 def erase_expired_kandidaten() -> int:
     """Daily: erase the personal data of candidates whose retention period has passed."""
     return privacy.kandidaten_erase_expired()
+
+
+@shared_task
+def uitgaand_versturen() -> int:
+    """Every minute, and after a send that found tasks waiting: send what the outbox kept
+    while Redis was down (each under its own task id, so sending twice is harmless)."""
+    return uitgaand_flush()

@@ -17,7 +17,7 @@ def test_it_leaks_no_configuration(client, db, settings):
         assert secret not in body
 
 
-def test_it_fails_when_redis_is_unreachable(client, db, settings):
+def test_it_says_degraded_when_redis_is_unreachable(client, db, settings):
     settings.REDIS_URL = "redis://127.0.0.1:1/0"
     settings.CACHES = {
         "default": {
@@ -26,8 +26,12 @@ def test_it_fails_when_redis_is_unreachable(client, db, settings):
         }
     }
     response = client.get("/healthz")
-    assert response.status_code == 503
-    assert json.loads(response.content)["checks"] == {"database": "ok", "redis": "error"}
+    # The pages still work without Redis: the load balancer keeps this server.
+    assert response.status_code == 200
+    assert json.loads(response.content) == {
+        "status": "degraded",
+        "checks": {"database": "ok", "redis": "error"},
+    }
     cache.close()
 
 

@@ -47,6 +47,7 @@ def test_production_settings_load_when_safe():
         ({"REDIS_URL": None}, "REDIS_URL must be set"),
         ({"CELERY_TASK_ALWAYS_EAGER": "true"}, "CELERY_TASK_ALWAYS_EAGER off"),
         ({"LOKET_MFA_REQUIRED": "false"}, "LOKET_MFA_REQUIRED cannot be switched off"),
+        ({"DJANGO_SECURE_HSTS_SECONDS": "0"}, "DJANGO_SECURE_HSTS_SECONDS must be at least"),
     ],
 )
 def test_production_refuses_unsafe_configuration(overrides, complaint):

@@ -27,6 +27,7 @@ from kandidaten.services import (
 from regio.models import Organisatie, OrganisatieSoort, Regio, Role
 
 from ..models import Adviesslot, Boeking, Gespreksvorm, GesprekUitkomst, Route
+from ..uitgaand import versturen
 
 log = logging.getLogger(__name__)
 
@@ -563,4 +564,4 @@ def _desk_moment(slot: Adviesslot) -> str:
 def _send_later(soort: str, boeking_id: int, oude_boeking_id: int | None = None) -> None:
     from ..tasks import send_advies_mail
 
-    send_advies_mail.delay(soort, boeking_id, oude_boeking_id)
+    versturen(send_advies_mail, soort, boeking_id, oude_boeking_id)

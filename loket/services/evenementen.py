@@ -19,6 +19,7 @@ from kandidaten.models import EventSoort, Inzage
 from kandidaten.services import event_record, kandidaat_for_email
 
 from ..models import Aanmelding, Evenement
+from ..uitgaand import versturen
 
 SALT = "loket.aanmelding"
 # A sign-up link is of no use once its event is over; events are rarely planned further ahead.
@@ -192,7 +193,7 @@ def deelnemers_inzien(*, evenement: Evenement, door) -> list[Aanmelding]:
 def _send_later(soort: str, aanmelding_pks: list[int]) -> None:
     from ..tasks import send_aanmelding_mail
 
-    send_aanmelding_mail.delay(soort, aanmelding_pks)
+    versturen(send_aanmelding_mail, soort, aanmelding_pks)
 
 
 def aanmelding_mail_send(soort: str, aanmelding_pks: list[int]) -> None:

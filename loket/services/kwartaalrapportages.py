@@ -26,6 +26,7 @@ from regio.tekorten import kwartaal_label, vorig_kwartaal
 
 from ..kwartaalrapportage.gegevens import rapportage_gegevens
 from ..models import Kwartaalrapportage
+from ..uitgaand import versturen
 from .advies import site_url
 
 log = logging.getLogger(__name__)
@@ -100,7 +101,7 @@ def _versturen(rapportage: Kwartaalrapportage) -> None:
     # The id is stored before sending, so a fast worker never finds a row without it.
     task_id = str(uuid4())
     Kwartaalrapportage.objects.filter(pk=rapportage.pk).update(task_id=task_id)
-    maak_kwartaalrapportage.apply_async(args=[rapportage.pk], task_id=task_id)
+    versturen(maak_kwartaalrapportage, rapportage.pk, task_id=task_id)
 
 
 def kwartaalrapportage_maken(*, pk: int) -> bool:
@@ -162,7 +163,7 @@ def kwartaalrapportage_mislukt(*, pk: int, melding: str) -> None:
 def _mail_versturen(pk: int) -> None:
     from ..tasks import mail_kwartaalrapportage
 
-    mail_kwartaalrapportage.delay(pk)
+    versturen(mail_kwartaalrapportage, pk)
 
 
 def ontvangers(rapportage: Kwartaalrapportage) -> list[str]:

@@ -16,6 +16,7 @@ from regio.models import Organisatie, OrganisatieSoort, Regio, Vestiging
 
 from ..models import Rapport
 from ..pdf import render_to_pdf
+from ..uitgaand import versturen
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ def _enqueue(task, rapport: Rapport) -> None:
     # The id is stored before sending, so a fast worker never finds a row without it.
     task_id = str(uuid4())
     Rapport.objects.filter(pk=rapport.pk).update(task_id=task_id)
-    task.apply_async(args=[rapport.pk], task_id=task_id)
+    versturen(task, rapport.pk, task_id=task_id)
 
 
 def rapport_render(*, rapport_id: int) -> None:
