@@ -4,8 +4,11 @@ BENCHMARKS.md between its markers."""
 import os
 import platform
 import re
+import subprocess
+import sys
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 import django
 from django.db import connection
@@ -62,3 +65,22 @@ def without_test_instrumentation():
         yield
     finally:
         setup_test_environment()
+
+
+def database_url() -> str:
+    """The address of the database the tests use (the test database), for another process."""
+    db = connection.settings_dict
+    login = db["USER"] + (f":{quote(db['PASSWORD'], safe='')}" if db.get("PASSWORD") else "")
+    return f"postgres://{login}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def seed_in_another_process(scale: str = "national") -> None:
+    """Seed the test database with `seed_demo --scale <scale> --seed 1` from a separate
+    process, so the measuring process (like a web worker) does not carry the seeding's heap."""
+    subprocess.run(
+        [sys.executable, "manage.py", "seed_demo", "--scale", scale, "--seed", "1"],
+        cwd=BENCHMARKS.parent,
+        env={**os.environ, "DATABASE_URL": database_url()},
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
