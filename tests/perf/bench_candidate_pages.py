@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from kandidaten.models import Kandidaat
 from regio.models import Regio, Role, User
 
-from .report import machine, without_test_instrumentation, write_section
+from .report import machine_and_data, without_test_instrumentation, write_section
 
 START = "<!-- bench_candidate_pages:start -->"
 END = "<!-- bench_candidate_pages:end -->"
@@ -112,14 +112,7 @@ def _section(rows, counts) -> str:
             "so the figures are those of a settled database and a fresh web worker. Budget: "
             f"p95 ≤ {BUDGET_MS} ms per page.",
             "",
-            "| machine | |",
-            "| --- | --- |",
-            *[f"| {key} | {value} |" for key, value in machine().items()],
-            "",
-            "| data | |",
-            "| --- | ---: |",
-            *[f"| {key} | {value:,} |" for key, value in counts.items()],
-            "",
+            *machine_and_data(counts),
             "| page | p50 ms | p95 ms | queries |",
             "| --- | ---: | ---: | ---: |",
             *[f"| {label} | {p50:.1f} | {p95:.1f} | {q} |" for label, p50, p95, q in rows],

@@ -33,7 +33,7 @@ from loket.services.kwartaalrapportages import kwartaalrapportages_nieuw_kwartaa
 from regio.models import Regio, Regiogroep, TekortOpgave, TekortRegel, Vacature, kwartaal_van
 from regio.tekorten import kwartaal_label, vorig_kwartaal
 
-from .report import machine, without_test_instrumentation, write_section
+from .report import machine_and_data, without_test_instrumentation, write_section
 
 START = "<!-- bench_kwartaalrapportage:start -->"
 END = "<!-- bench_kwartaalrapportage:end -->"
@@ -367,14 +367,7 @@ def _section(kwartaal: str, counts: dict, koud, een: list[dict], alle: dict) -> 
             f"are noisy. Budget: one region ≤ {BUDGET_ONE_S:.0f} s (median of figures + PDF), "
             f"all reports ≤ {BUDGET_ALL_S:.0f} s.",
             "",
-            "| machine | |",
-            "| --- | --- |",
-            *[f"| {key} | {value} |" for key, value in machine().items()],
-            "",
-            "| data | |",
-            "| --- | ---: |",
-            *[f"| {key} | {value:,} |" for key, value in counts.items()],
-            "",
+            *machine_and_data(counts),
             "| one region | step | median s | max s | queries | PDF |",
             "| --- | --- | ---: | ---: | ---: | --- |",
             *regio_rijen,

@@ -32,7 +32,7 @@ from kandidaten.models import ZOEKENDE_FASEN, Kandidaat
 from loket.demo.logins import existing_demo_logins
 from regio.models import Role, Vacature
 
-from .report import database_url, machine, seed_in_another_process, write_section
+from .report import database_url, machine_and_data, seed_in_another_process, write_section
 
 START = "<!-- bench_load:start -->"
 END = "<!-- bench_load:end -->"
@@ -506,14 +506,7 @@ def _section(rows, mixed, rss, problems, counts) -> str:
             f"floor's throughput; pipeline board and matching page ≥ {ADMIN_FACTOR:.0f}× their "
             f"admin changelist; no errors; peak RSS per web worker ≤ {RSS_MIB} MiB.",
             "",
-            "| machine | |",
-            "| --- | --- |",
-            *[f"| {key} | {value} |" for key, value in machine().items()],
-            "",
-            "| data | |",
-            "| --- | ---: |",
-            *[f"| {key} | {value:,} |" for key, value in counts.items()],
-            "",
+            *machine_and_data(counts),
             *_table(rows),
             "",
             "| all main pages at once | |",

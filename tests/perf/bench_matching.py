@@ -21,7 +21,7 @@ from django.urls import reverse
 from kandidaten.models import ZOEKENDE_FASEN, Kandidaat
 from regio.models import Role, User, Vacature
 
-from .report import machine, without_test_instrumentation, write_section
+from .report import machine_and_data, without_test_instrumentation, write_section
 
 START = "<!-- bench_matching:start -->"
 END = "<!-- bench_matching:end -->"
@@ -136,14 +136,7 @@ def _section(rows, counts) -> str:
             "template; no network; without the test environment's template instrumentation). "
             f"Budget: p95 ≤ {BUDGET_MS} ms per list.",
             "",
-            "| machine | |",
-            "| --- | --- |",
-            *[f"| {key} | {value} |" for key, value in machine().items()],
-            "",
-            "| data | |",
-            "| --- | ---: |",
-            *[f"| {key} | {value:,} |" for key, value in counts.items()],
-            "",
+            *machine_and_data(counts),
             "| page | p50 ms | p95 ms | max ms | queries |",
             "| --- | ---: | ---: | ---: | ---: |",
             *[

@@ -67,6 +67,20 @@ def without_test_instrumentation():
         setup_test_environment()
 
 
+def machine_and_data(counts: dict[str, int]) -> list[str]:
+    """The two tables every benchmark section starts with: the machine and the data size."""
+    return [
+        "| machine | |",
+        "| --- | --- |",
+        *[f"| {key} | {value} |" for key, value in machine().items()],
+        "",
+        "| data | |",
+        "| --- | ---: |",
+        *[f"| {key} | {value:,} |" for key, value in counts.items()],
+        "",
+    ]
+
+
 def database_url() -> str:
     """The address of the database the tests use (the test database), for another process."""
     db = connection.settings_dict
