@@ -21,24 +21,20 @@ from .models import (
     Regio,
     Voortgang,
     VoortgangStatus,
+    eerste_dag,
     laatste_dag,
 )
 from .models.plan import TOELICHTING_MAX
 from .services import full_clean_and_save
-from .tekorten import huidig_kwartaal, kwartaal_label, vorig_kwartaal
+from .tekorten import kwartaal_label, recente_kwartalen
 
 # Quarters ------------------------------------------------------------------------------------
-
-
-def eerste_dag(jaar: int, kwartaal: int) -> datetime.date:
-    return datetime.date(jaar, 3 * kwartaal - 2, 1)
 
 
 def voortgang_kwartalen(vandaag: datetime.date | None = None) -> list[tuple[int, int]]:
     """The quarters progress may be given for, newest first: the current one, and the one
     before it because a project leader reports just after a quarter ends."""
-    huidig = huidig_kwartaal(vandaag)
-    return [huidig, vorig_kwartaal(*huidig)]
+    return recente_kwartalen(2, vandaag)
 
 
 def loopt_in(activiteit: Activiteit, jaar: int, kwartaal: int) -> bool:

@@ -17,6 +17,7 @@ from regio.models import (
     Regiogroep,
     Voortgang,
     VoortgangStatus,
+    eerste_dag,
     laatste_dag,
 )
 from regio.tekorten import huidig_kwartaal, kwartaal_label, vorig_kwartaal
@@ -32,10 +33,6 @@ OUD = vorig_kwartaal(*VORIG)  # two back: no longer open for progress
 
 def text(response) -> str:
     return response.content.decode()
-
-
-def eerste_dag(jaar, kwartaal):
-    return plan.eerste_dag(jaar, kwartaal)
 
 
 # Fixtures ------------------------------------------------------------------------------------

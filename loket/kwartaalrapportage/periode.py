@@ -7,7 +7,7 @@ from functools import cached_property
 
 from django.utils import timezone
 
-from regio.models import laatste_dag
+from regio.models import eerste_dag, laatste_dag
 from regio.tekorten import vorig_kwartaal
 
 EEN_DECIMAAL = Decimal("0.1")
@@ -24,7 +24,7 @@ class Periode:
 
     @cached_property
     def van(self) -> datetime.date:
-        return datetime.date(self.jaar, 3 * self.kwartaal - 2, 1)
+        return eerste_dag(self.jaar, self.kwartaal)
 
     @cached_property
     def tot_en_met(self) -> datetime.date:

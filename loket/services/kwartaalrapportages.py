@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from regio.models import Regio, Regiogroep, Role, User, kwartaal_van
-from regio.tekorten import kwartaal_label, vorig_kwartaal
+from regio.tekorten import kwartaal_label, recente_kwartalen, vorig_kwartaal
 
 from ..kwartaalrapportage.gegevens import rapportage_gegevens
 from ..models import Kwartaalrapportage
@@ -44,11 +44,7 @@ Status = Kwartaalrapportage.Status
 
 def kiesbare_kwartalen(vandaag: date | None = None) -> list[tuple[int, int]]:
     """The completed quarters a report can be asked for, the latest first."""
-    kwartaal = vorig_kwartaal(*kwartaal_van(vandaag or timezone.localdate()))
-    kwartalen = [kwartaal]
-    while len(kwartalen) < KIESBARE_KWARTALEN:
-        kwartalen.append(vorig_kwartaal(*kwartalen[-1]))
-    return kwartalen
+    return recente_kwartalen(KIESBARE_KWARTALEN + 1, vandaag)[1:]
 
 
 def kwartaalrapportage_aanvragen(

@@ -4,7 +4,6 @@ import logging
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import InvalidPage, Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from regio.access import role_required
 from regio.models import Role
+from regio.views.registry import page_of
 
 from ..forms.rapportages import KwartaalrapportageForm
 from ..kwartaalrapportage import export
@@ -42,11 +42,7 @@ def kwartaalrapportages_lijst(request):
 
 
 def _lijst(request, form, status=200):
-    paginator = Paginator(_rapportages(request.user).defer("gegevens"), PER_PAGE)
-    try:
-        pagina = paginator.page(request.GET.get("page") or 1)
-    except InvalidPage:
-        pagina = paginator.page(1)
+    pagina = page_of(request, _rapportages(request.user).defer("gegevens"), per_page=PER_PAGE)
     return render(
         request,
         "loket/kwartaalrapportages.html",

@@ -38,6 +38,7 @@ from .tekorten import (
     TekortOpgave,
     TekortOpgaveQuerySet,
     TekortRegel,
+    eerste_dag,
     kwartaal_van,
     laatste_dag,
 )
@@ -93,6 +94,7 @@ __all__ = [
     "Voortgang",
     "VoortgangStatus",
     "editable_in_region",
+    "eerste_dag",
     "kwartaal_van",
     "laatste_dag",
 ]

@@ -19,6 +19,11 @@ def kwartaal_van(dag: datetime.date) -> tuple[int, int]:
     return dag.year, (dag.month - 1) // 3 + 1
 
 
+def eerste_dag(jaar: int, kwartaal: int) -> datetime.date:
+    """The first day of a quarter."""
+    return datetime.date(jaar, 3 * kwartaal - 2, 1)
+
+
 def laatste_dag(jaar: int, kwartaal: int) -> datetime.date:
     """The last day of a quarter: the reference date (peildatum) of its figures."""
     if kwartaal == 4:

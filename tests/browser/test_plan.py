@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from regio import plan
-from regio.models import Activiteit, Ontwikkellijn, Voortgang
+from regio.models import Activiteit, Ontwikkellijn, Voortgang, eerste_dag
 
 from .axe import assert_accessible
 
@@ -20,7 +20,7 @@ def test_project_leader_updates_progress_in_the_row(page, log_in, browser_errors
     activiteit = Activiteit.objects.create(
         ontwikkellijn=lijn,
         naam="Eén regionaal adviesloket",
-        begin=plan.eerste_dag(jaar, kwartaal),
+        begin=eerste_dag(jaar, kwartaal),
         einde=datetime.date(jaar + 1, 12, 31),
         beoogd_resultaat="Vraag en aanbod van zij-instromers bij elkaar.",
         eigenaar="Programmabureau",
