@@ -74,7 +74,7 @@ def uitgaand_flush(*, limit: int = FLUSH_BATCH) -> int:
     send) never send the same task twice at the same time. If the broker is still down the
     flush stops at the first failure and leaves the rest for the next one.
     """
-    verstuurd = 0
+    verstuurd = []
     with transaction.atomic():
         wachtend = list(
             Uitgaand.objects.wachtend()
@@ -87,15 +87,19 @@ def uitgaand_flush(*, limit: int = FLUSH_BATCH) -> int:
             except BROKER_DOWN as exc:
                 if app.conf.task_always_eager:
                     raise
-                log.warning("Broker still unreachable, %s tasks wait: %r", len(wachtend), exc)
+                log.warning(
+                    "Broker still unreachable, %s tasks wait: %r",
+                    len(wachtend) - len(verstuurd),
+                    exc,
+                )
                 Uitgaand.objects.filter(pk=uitgaand.pk).update(
                     pogingen=F("pogingen") + 1, foutmelding=repr(exc)[:2000]
                 )
                 break
-            Uitgaand.objects.filter(pk=uitgaand.pk).update(verstuurd_op=timezone.now())
-            verstuurd += 1
+            verstuurd.append(uitgaand.pk)
+        Uitgaand.objects.filter(pk__in=verstuurd).update(verstuurd_op=timezone.now())
     Uitgaand.objects.filter(verstuurd_op__lt=timezone.now() - BEWAAR_VERSTUURD).delete()
-    return verstuurd
+    return len(verstuurd)
 
 
 def _send(task: Task, args, kwargs, task_id: str) -> None:

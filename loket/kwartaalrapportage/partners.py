@@ -148,17 +148,17 @@ def dekking(regios, periode: Periode) -> dict:
                 "naam": regio.naam,
                 "besturen_deelnemend": d.besturen_deelnemend,
                 "besturen_totaal": d.besturen_totaal,
-                "pct_besturen": procent(d.besturen_deelnemend, d.besturen_totaal),
-                "eis_besturen_pct": getal(d.eis_besturen_pct),
+                "pct_besturen": _tekst(d.pct_besturen),
+                "eis_besturen_pct": _tekst(d.eis_besturen_pct),
                 "besturen_gehaald": d.besturen_gehaald,
                 "fte_deelnemend": getal(d.fte_deelnemend),
                 "fte_totaal": getal(d.fte_totaal),
-                "pct_fte": procent(d.fte_deelnemend, d.fte_totaal),
+                "pct_fte": _tekst(d.pct_fte),
                 "eis_minimum_fte": getal(d.eis_minimum_fte),
                 "fte_gehaald": d.fte_gehaald,
                 "leerlingen_deelnemend": d.leerlingen_deelnemend,
                 "leerlingen_totaal": d.leerlingen_totaal,
-                "pct_leerlingen": procent(d.leerlingen_deelnemend, d.leerlingen_totaal),
+                "pct_leerlingen": _tekst(d.pct_leerlingen),
                 "eisen_gehaald": d.eisen_gehaald,
             }
         )
@@ -182,3 +182,8 @@ def dekking(regios, periode: Periode) -> dict:
         "pct_leerlingen": procent(som["leerlingen_deelnemend"], som["leerlingen_totaal"]),
     }
     return {"regios": rijen, "totaal": totaal}
+
+
+def _tekst(waarde) -> str | None:
+    """A Decimal figure of the coverage as the snapshot stores it."""
+    return None if waarde is None else str(waarde)

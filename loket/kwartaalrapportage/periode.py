@@ -7,8 +7,9 @@ from functools import cached_property
 
 from django.utils import timezone
 
+from regio.coverage import percentage
 from regio.models import eerste_dag, laatste_dag
-from regio.tekorten import vorig_kwartaal
+from regio.tekorten import recente_kwartalen, vorig_kwartaal
 
 EEN_DECIMAAL = Decimal("0.1")
 
@@ -43,10 +44,7 @@ class Periode:
 
     def laatste(self, aantal: int) -> list["Periode"]:
         """This quarter and the ones before it, `aantal` in all, oldest first."""
-        perioden = [self]
-        while len(perioden) < aantal:
-            perioden.append(perioden[-1].vorige())
-        return perioden[::-1]
+        return [Periode(*k) for k in reversed(recente_kwartalen(aantal, self.tot_en_met))]
 
 
 def _middernacht(dag: datetime.date) -> datetime.datetime:
@@ -59,7 +57,7 @@ def getal(waarde) -> str:
 
 
 def procent(deel, geheel) -> str | None:
-    """deel/geheel in percent with one decimal; None when there is nothing to divide by."""
-    if not geheel:
-        return None
-    return getal(Decimal(deel or 0) * 100 / Decimal(geheel))
+    """deel/geheel in percent with one decimal, as the region's coverage figures round it;
+    None when there is nothing to divide by."""
+    waarde = percentage(deel or 0, geheel)
+    return None if waarde is None else str(waarde)

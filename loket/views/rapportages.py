@@ -6,10 +6,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from regio.access import role_required
+from regio.exports import XLSX_CONTENT_TYPE, check_format
 from regio.models import Role
 from regio.views.registry import page_of
 
@@ -23,9 +25,10 @@ log = logging.getLogger(__name__)
 PER_PAGE = 25
 HTMX_STOP_POLLING = 286
 LEZERS = (Role.PROJECTLEIDER, Role.BEHEERDER)
-FORMATEN = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
+# The spreadsheet exports are made from the stored figures, like the PDF.
+MAKERS = {
+    "xlsx": (export.xlsx_maken, XLSX_CONTENT_TYPE),
+    "csv": (export.csv_maken, "text/csv; charset=utf-8"),
 }
 
 
@@ -129,10 +132,11 @@ def kwartaalrapportage_download(request, pk, formaat):
             filename=rapportage.bestandsnaam("pdf"),
             content_type="application/pdf",
         )
-    if formaat not in FORMATEN:
-        raise Http404
-    maker = export.xlsx_maken if formaat == "xlsx" else export.csv_maken
+    formaat = check_format(formaat)
+    maker, content_type = MAKERS[formaat]
     inhoud = maker(rapportage.gegevens, versie=rapportage.versie, gemaakt_op=rapportage.klaar_op)
-    response = HttpResponse(inhoud, content_type=FORMATEN[formaat])
-    response["Content-Disposition"] = f'attachment; filename="{rapportage.bestandsnaam(formaat)}"'
+    response = HttpResponse(inhoud, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(
+        True, rapportage.bestandsnaam(formaat)
+    )
     return response
